@@ -1,0 +1,77 @@
+package vn.minhchung.harvester.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import vn.minhchung.config.settings.Settings;
+import vn.minhchung.config.settings.SettingsLoader;
+import vn.minhchung.storage.blob.BlobStore;
+import vn.minhchung.storage.db.Database;
+
+/**
+ * What a command needs, opened lazily from the global options: settings, the database, the blob store, a
+ * clock. Commands that never touch the database never open it.
+ */
+public final class AppContext implements AutoCloseable {
+  private final Path dataDir;
+  private final Path configFile;
+  private final boolean configExplicit;
+  private final Map<String, String> env;
+  private final Clock clock;
+  private Settings settings;
+  private Database database;
+
+  public AppContext(Path dataDir, Path configFile, boolean configExplicit, Map<String, String> env, Clock clock) {
+    this.dataDir = dataDir.toAbsolutePath().normalize();
+    this.configFile = configFile;
+    this.configExplicit = configExplicit;
+    this.env = env;
+    this.clock = clock;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public Map<String, String> env() {
+    return env;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public synchronized Settings settings() {
+    if (settings == null) {
+      settings = SettingsLoader.load(dataDir, configFile, configExplicit, env);
+    }
+    return settings;
+  }
+
+  /** Replaces the settings before anything is opened (the demo points platforms at its local servers). */
+  public synchronized void overrideSettings(Settings s) {
+    if (database != null) {
+      throw new IllegalStateException("settings cannot change after the database is open");
+    }
+    this.settings = s;
+  }
+
+  public synchronized Database database() {
+    if (database == null) {
+      database = Database.open(settings());
+    }
+    return database;
+  }
+
+  public BlobStore blobs() {
+    return new BlobStore(dataDir.resolve("blobs"));
+  }
+
+  @Override
+  public synchronized void close() {
+    if (database != null) {
+      database.close();
+      database = null;
+    }
+  }
+}

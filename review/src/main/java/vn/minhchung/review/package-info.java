@@ -1,0 +1,2 @@
+/** What staff use: the review web UI, the dossier export and its offline verification. */
+package vn.minhchung.review;

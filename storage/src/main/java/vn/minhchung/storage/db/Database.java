@@ -1,0 +1,151 @@
+package vn.minhchung.storage.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.Configuration;
+import vn.minhchung.config.settings.Settings;
+
+/**
+ * One database of the application: a pooled {@link DataSource}, the schema migrated by Flyway, and a
+ * Hibernate {@link SessionFactory} over the entities of {@link Entities#ALL}. Close it to release the pool.
+ */
+public final class Database implements AutoCloseable {
+
+  private final HikariDataSource dataSource;
+  private final SessionFactory sessionFactory;
+  private final DatabaseTarget target;
+
+  private Database(HikariDataSource dataSource, SessionFactory sessionFactory, DatabaseTarget target) {
+    this.dataSource = dataSource;
+    this.sessionFactory = sessionFactory;
+    this.target = target;
+  }
+
+  /** Opens the database the settings name (or the embedded H2 under the data dir), migrating it first. */
+  public static Database open(Settings settings) {
+    return open(DatabaseTarget.fromSettings(settings));
+  }
+
+  public static Database open(DatabaseTarget target) {
+    if (target.isEmbedded()) {
+      createParentDirectory(target);
+    }
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl(target.jdbcUrl());
+    target.user().ifPresent(hc::setUsername);
+    target.password().ifPresent(hc::setPassword);
+    hc.setMaximumPoolSize(target.poolSize());
+    hc.setPoolName("harvester-db");
+    hc.setConnectionTimeout(15_000);
+    hc.setInitializationFailTimeout(15_000);
+    target.schema().ifPresent(hc::setSchema);
+    HikariDataSource ds;
+    try {
+      ds = new HikariDataSource(hc);
+    } catch (RuntimeException e) {
+      throw new DatabaseUnavailableException("cannot connect to database " + target.describe() + ": " + rootMessage(e)
+          + (target.isEmbedded() ? "" : "; check HARVESTER_DATABASE_URL / database.url and that the server runs"), e);
+    }
+    try {
+      migrate(ds, target);
+      return new Database(ds, buildSessionFactory(ds, target), target);
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+  }
+
+  /** Applies pending migrations; returns how many were applied. */
+  public static MigrateResult migrate(DataSource ds, DatabaseTarget target) {
+    var cfg = Flyway.configure()
+        .dataSource(ds)
+        .locations("classpath:db/migration")
+        .validateMigrationNaming(true);
+    target.schema().ifPresent(s -> cfg.schemas(s).defaultSchema(s).createSchemas(true));
+    return cfg.load().migrate();
+  }
+
+  private static SessionFactory buildSessionFactory(DataSource ds, DatabaseTarget target) {
+    Configuration cfg = new Configuration();
+    Entities.ALL.forEach(cfg::addAnnotatedClass);
+    cfg.getProperties().put("hibernate.connection.datasource", ds);
+    cfg.setProperty("hibernate.hbm2ddl.auto", "none");
+    cfg.setProperty("hibernate.jdbc.time_zone", "UTC");
+    cfg.setProperty("hibernate.jdbc.batch_size", "50");
+    cfg.setProperty("hibernate.order_inserts", "true");
+    cfg.setProperty("hibernate.order_updates", "true");
+    cfg.setProperty("hibernate.show_sql", "false");
+    cfg.setProperty("hibernate.dialect", target.isPostgres()
+        ? "org.hibernate.dialect.PostgreSQLDialect" : "org.hibernate.dialect.H2Dialect");
+    target.schema().ifPresent(s -> cfg.setProperty("hibernate.default_schema", s));
+    return cfg.buildSessionFactory();
+  }
+
+  public <T> T inTransaction(Function<Session, T> work) {
+    return sessionFactory.fromTransaction(work);
+  }
+
+  public void runInTransaction(Consumer<Session> work) {
+    sessionFactory.inTransaction(work);
+  }
+
+  public SessionFactory sessionFactory() {
+    return sessionFactory;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public DatabaseTarget target() {
+    return target;
+  }
+
+  public Connection connection() throws SQLException {
+    return dataSource.getConnection();
+  }
+
+  @Override
+  public void close() {
+    sessionFactory.close();
+    dataSource.close();
+  }
+
+  private static void createParentDirectory(DatabaseTarget target) {
+    Optional<Path> dir = target.embeddedDirectory();
+    if (dir.isPresent()) {
+      try {
+        Files.createDirectories(dir.get());
+      } catch (java.io.IOException e) {
+        throw new DatabaseUnavailableException("cannot create database directory " + dir.get() + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+
+  /** Names of the tables created by the migrations, in an order safe for deleting rows (children first). */
+  public static final List<String> TABLES_CHILDREN_FIRST = List.of(
+      "evidence_link", "evidence", "capture", "metric_snapshot", "run_problem", "post", "harvest_run",
+      "target", "plan_item_cooperating", "plan_item", "plan", "channel", "unit", "blob", "audit_event",
+      "app_user", "platform_credential");
+}

@@ -1,0 +1,2 @@
+/** Evidence items (harvested or uploaded), browser captures, and links from evidence to plan items. */
+package vn.minhchung.storage.evidence;

@@ -1,0 +1,2 @@
+/** Harvested posts, articles and videos, their interaction-count time series, and harvest runs. */
+package vn.minhchung.storage.post;

@@ -1,0 +1,2 @@
+/** Web users and their roles (admin, reviewer, viewer). */
+package vn.minhchung.storage.user;
