@@ -26,4 +26,22 @@ public interface HarvestContext {
 
   /** Records a problem with one item (URL may be null); the run goes on. */
   void problem(String url, String reasonCode, String message);
+
+  /**
+   * Ends the run as {@code skipped} with a reason for staff (e.g. a page watch outside its period); the
+   * connector returns right after calling it. Added after the first contract: contexts that cannot record a
+   * skip (test fakes) keep this default.
+   */
+  default void skip(String reason) {
+    throw new UnsupportedOperationException("this harvest context cannot record a skipped run: " + reason);
+  }
+
+  /**
+   * Keeps a file for the already accepted post {@code platformId} (e.g. the HTML of a watched page) in the blob
+   * store and on the post's evidence; returns its SHA-256. Added after the first contract, default like
+   * {@link #skip}.
+   */
+  default String keepFile(String platformId, byte[] bytes, String mediaType, String fileName) {
+    throw new UnsupportedOperationException("this harvest context cannot keep files (post " + platformId + ")");
+  }
 }

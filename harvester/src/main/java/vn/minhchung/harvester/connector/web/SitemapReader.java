@@ -1,0 +1,63 @@
+package vn.minhchung.harvester.connector.web;
+
+import crawlercommons.sitemaps.AbstractSiteMap;
+import crawlercommons.sitemaps.SiteMap;
+import crawlercommons.sitemaps.SiteMapIndex;
+import crawlercommons.sitemaps.SiteMapParser;
+import crawlercommons.sitemaps.SiteMapURL;
+import crawlercommons.sitemaps.UnknownFormatException;
+import crawlercommons.sitemaps.extension.Extension;
+import crawlercommons.sitemaps.extension.ExtensionMetadata;
+import crawlercommons.sitemaps.extension.NewsAttributes;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a sitemap, a sitemap index or a Google News sitemap with crawler-commons (DOCTYPEs refused, so no
+ * XXE). A news entry's publication date and title are preferred over {@code lastmod}. Pure.
+ */
+final class SitemapReader {
+  private SitemapReader() {}
+
+  /** Child sitemaps of an index, or the article URLs of a sitemap. */
+  record Content(List<String> sitemaps, List<Candidate> urls) {}
+
+  static Content read(byte[] body, String contentType, URI source) throws BadDocumentException {
+    SiteMapParser parser = new SiteMapParser(false);
+    parser.enableExtension(Extension.NEWS);
+    AbstractSiteMap map;
+    try {
+      map = parser.parseSiteMap(contentType == null ? "text/xml" : contentType, body, source.toURL());
+    } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
+      throw new BadDocumentException("sitemap_not_readable",
+          source + ": không đọc được sitemap (not a readable sitemap): " + e.getMessage(), e);
+    }
+    if (map instanceof SiteMapIndex index) {
+      List<String> children = new ArrayList<>();
+      for (AbstractSiteMap child : index.getSitemaps()) {
+        children.add(child.getUrl().toString());
+      }
+      return new Content(children, List.of());
+    }
+    List<Candidate> urls = new ArrayList<>();
+    for (SiteMapURL u : ((SiteMap) map).getSiteMapUrls()) {
+      Instant date = u.getLastModified() == null ? null : u.getLastModified().toInstant();
+      String title = null;
+      ExtensionMetadata[] news = u.getAttributesForExtension(Extension.NEWS);
+      if (news != null && news.length > 0 && news[0] instanceof NewsAttributes n) {
+        if (n.getPublicationDate() != null) {
+          date = n.getPublicationDate().toInstant();
+        }
+        title = n.getTitle();
+      }
+      String d = u.getUrl().toString();
+      Instant hint = date;
+      String t = title;
+      urls.add(new Candidate(d, hint, t, "sitemap"));
+    }
+    return new Content(List.of(), urls);
+  }
+}
