@@ -10,9 +10,12 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import vn.minhchung.config.settings.Settings;
 
 /**
@@ -20,13 +23,17 @@ import vn.minhchung.config.settings.Settings;
  * 429 are retried up to {@code http.maxRetries} times with exponential backoff and full jitter; a
  * {@code Retry-After} on 429/503 is honoured when it is short, and turned into a {@link FetchException} with
  * {@link FetchException.Reason#RATE_LIMITED} when it is longer than {@link #MAX_INLINE_WAIT}. Non-2xx answers
- * that are not retried (or still fail after retries) are returned, so callers can read error bodies.
+ * that are not retried (or still fail after retries) are returned, so callers can read error bodies. Redirects
+ * are followed here (not by the JDK client, which hands back the last 3xx after its limit) so that a loop is
+ * reported as {@link FetchException.Reason#TOO_MANY_REDIRECTS} naming the chain; https → http is not followed.
  */
 public final class HttpFetcher {
   /** The longest Retry-After we wait for inside a run; longer ones end the call. */
   public static final Duration MAX_INLINE_WAIT = Duration.ofSeconds(60);
   private static final Duration BASE_BACKOFF = Duration.ofMillis(500);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  /** Redirects followed per request; a loop is detected before this. */
+  static final int MAX_REDIRECTS = 10;
 
   private final HttpClient client;
   private final String userAgent;
@@ -45,7 +52,7 @@ public final class HttpFetcher {
       Clock clock) {
     this.client = HttpClient.newBuilder()
         .connectTimeout(timeout)
-        .followRedirects(HttpClient.Redirect.NORMAL)
+        .followRedirects(HttpClient.Redirect.NEVER)
         .build();
     this.userAgent = userAgent;
     this.timeout = timeout;
@@ -92,6 +99,45 @@ public final class HttpFetcher {
     }
   }
 
+  /** Where a 3xx answer sends us; empty when it is not a redirect, or one that would downgrade https to http. */
+  private static Optional<URI> redirectTarget(HttpResponse<?> r) {
+    int status = r.statusCode();
+    if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+      return Optional.empty();
+    }
+    Optional<String> location = r.headers().firstValue("Location");
+    if (location.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      URI next = r.uri().resolve(location.get().strip().replace(" ", "%20"));
+      boolean downgrade = "https".equalsIgnoreCase(r.uri().getScheme()) && !"https".equalsIgnoreCase(next.getScheme());
+      boolean web = "http".equalsIgnoreCase(next.getScheme()) || "https".equalsIgnoreCase(next.getScheme());
+      return downgrade || !web ? Optional.empty() : Optional.of(next);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private HttpResult read(URI uri, HttpResponse<InputStream> r, int attempt) throws IOException, FetchException {
+    try (InputStream in = r.body()) {
+      long declared = r.headers().firstValueAsLong("Content-Length").orElse(-1);
+      if (declared > maxBodyBytes) {
+        throw tooLarge(uri);
+      }
+      byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+      if (body.length > maxBodyBytes) {
+        throw tooLarge(uri);
+      }
+      return new HttpResult(uri, r.uri(), r.statusCode(), r.headers(), body, attempt);
+    }
+  }
+
+  private FetchException tooLarge(URI uri) {
+    return new FetchException(FetchException.Reason.TOO_LARGE, uri,
+        uri + ": body larger than " + maxBodyBytes + " bytes (http.maxBodyBytes); not read", null, null);
+  }
+
   static boolean isRetryableStatus(int status) {
     return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
   }
@@ -115,15 +161,30 @@ public final class HttpFetcher {
   private HttpResult sendOnce(HttpRequest request, int attempt) throws FetchException {
     URI uri = request.uri();
     try {
-      HttpResponse<InputStream> r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream in = r.body()) {
-        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-        if (body.length > maxBodyBytes) {
-          throw new FetchException(FetchException.Reason.TOO_LARGE, uri,
-              uri + ": body larger than " + maxBodyBytes + " bytes (http.maxBodyBytes); not read", null, null);
+      HttpRequest current = request;
+      List<URI> chain = new ArrayList<>(List.of(uri));
+      while (true) {
+        HttpResponse<InputStream> r = client.send(current, HttpResponse.BodyHandlers.ofInputStream());
+        Optional<URI> next = redirectTarget(r);
+        if (next.isEmpty()) {
+          return read(uri, r, attempt);
         }
-        return new HttpResult(uri, r.uri(), r.statusCode(), r.headers(), body, attempt);
+        r.body().close();
+        if (chain.contains(next.get()) || chain.size() > MAX_REDIRECTS) {
+          chain.add(next.get());
+          throw new FetchException(FetchException.Reason.TOO_MANY_REDIRECTS, uri, uri + ": redirect loop or more than "
+              + MAX_REDIRECTS + " redirects: " + chain.stream().map(URI::toString).collect(Collectors.joining(" → ")),
+              null, null);
+        }
+        chain.add(next.get());
+        HttpRequest.Builder b = HttpRequest.newBuilder(current, (name, value) -> true).uri(next.get());
+        if (r.statusCode() == 303 || (r.statusCode() == 301 || r.statusCode() == 302) && !"GET".equals(current.method())) {
+          b.GET();
+        }
+        current = b.build();
       }
+    } catch (FetchException e) {
+      throw e;
     } catch (HttpTimeoutException e) {
       throw new FetchException(FetchException.Reason.TIMEOUT, uri,
           uri + ": no answer within " + timeout.toSeconds() + " s (http.timeoutSeconds)", null, e);
@@ -131,10 +192,6 @@ public final class HttpFetcher {
       throw new FetchException(FetchException.Reason.NETWORK, uri, uri + ": cannot connect: " + e.getMessage(), null, e);
     } catch (IOException e) {
       String msg = String.valueOf(e.getMessage());
-      if (msg.contains("redirects")) {
-        throw new FetchException(FetchException.Reason.TOO_MANY_REDIRECTS, uri, uri + ": too many redirects (loop?)",
-            null, e);
-      }
       throw new FetchException(FetchException.Reason.NETWORK, uri, uri + ": " + msg, null, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
