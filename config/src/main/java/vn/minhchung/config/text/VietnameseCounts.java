@@ -22,6 +22,7 @@ public final class VietnameseCounts {
       Map.entry("t", 1_000_000_000L), Map.entry("ty", 1_000_000_000L), Map.entry("b", 1_000_000_000L));
 
   /** Number, optional short form, optional trailing words (letters only). */
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern COUNT = Pattern.compile(
       "(\\d[\\d.,]*)\\s*(k|n|nghin|ngan|tr|trieu|m|t|ty|b)?(?=\\s|$)(?:\\s+[\\p{L}][\\p{L} ]*)?");
   private static final Pattern GROUPED_DOT = Pattern.compile("\\d{1,3}(?:\\.\\d{3})+");
@@ -34,7 +35,7 @@ public final class VietnameseCounts {
       return OptionalLong.empty();
     }
     String t = VietnameseText.stripDiacritics(VietnameseText.nfc(text)).toLowerCase(Locale.ROOT)
-        .replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        .replace('\u00a0', ' ').transform(x -> SPACES.matcher(x).replaceAll(" ")).strip();
     int colon = t.lastIndexOf(':');
     if (colon >= 0) {
       t = t.substring(colon + 1).strip();

@@ -34,6 +34,7 @@ public final class VietnameseDates {
   /** A date read from text, with the text it came from (trimmed, NFC). */
   public record ParsedDate(Instant instant, String text) {}
 
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern ISO = Pattern.compile(
       "(\\d{4})-(\\d{2})-(\\d{2})(?:[t ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d{1,9})?)?)?\\s*(z|[+-]\\d{2}(?::?\\d{2})?)?");
   private static final Pattern RFC822 = Pattern.compile(
@@ -98,7 +99,7 @@ public final class VietnameseDates {
   /** Lower case, no diacritics, single spaces; keeps digits and punctuation. */
   static String normal(String s) {
     String d = VietnameseText.stripDiacritics(s).toLowerCase(Locale.ROOT);
-    return d.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+    return d.replace('\u00a0', ' ').transform(x -> SPACES.matcher(x).replaceAll(" ")).strip();
   }
 
   private static Optional<Instant> absolute(String t) {

@@ -42,16 +42,19 @@ public final class HtmlCharset {
       return decoded(body, 2, StandardCharsets.UTF_16LE, "bom");
     }
     Optional<Charset> header = charsetIn(HEADER_CHARSET, contentType);
-    if (header.isPresent() && isValid(body, header.get())) {
-      return decoded(body, 0, header.get(), "header");
+    Optional<String> text = header.flatMap(cs -> strictly(body, cs));
+    if (text.isPresent()) {
+      return new Decoded(VietnameseText.nfc(text.get()), header.get(), "header");
     }
     String head = new String(body, 0, Math.min(body.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1);
     Optional<Charset> meta = charsetIn(META_CHARSET, head);
-    if (meta.isPresent() && isValid(body, meta.get())) {
-      return decoded(body, 0, meta.get(), "meta");
+    text = meta.flatMap(cs -> strictly(body, cs));
+    if (text.isPresent()) {
+      return new Decoded(VietnameseText.nfc(text.get()), meta.get(), "meta");
     }
-    if (isValid(body, StandardCharsets.UTF_8)) {
-      return decoded(body, 0, StandardCharsets.UTF_8, "utf-8-valid");
+    text = strictly(body, StandardCharsets.UTF_8);
+    if (text.isPresent()) {
+      return new Decoded(VietnameseText.nfc(text.get()), StandardCharsets.UTF_8, "utf-8-valid");
     }
     return decoded(body, 0, WINDOWS_1258, "fallback");
   }
@@ -60,6 +63,16 @@ public final class HtmlCharset {
     // windows-1258 writes tones as combining marks; stored text is NFC.
     String text = VietnameseText.nfc(new String(body, offset, body.length - offset, cs));
     return new Decoded(text, cs, source);
+  }
+
+  /** The text when every byte is valid in the charset (decoded once), else empty. */
+  private static Optional<String> strictly(byte[] body, Charset cs) {
+    try {
+      return Optional.of(cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<Charset> charsetIn(Pattern p, String s) {
@@ -79,17 +92,6 @@ public final class HtmlCharset {
       return Optional.of(Charset.forName(name));
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
       return Optional.empty();
-    }
-  }
-
-  /** Whether the bytes decode without malformed or unmappable sequences. */
-  static boolean isValid(byte[] body, Charset cs) {
-    try {
-      cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
     }
   }
 

@@ -1,0 +1,109 @@
+package vn.minhchung.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import vn.minhchung.harvester.connector.web.ArticleExtractor;
+import vn.minhchung.harvester.http.HtmlCharset;
+
+/**
+ * Article extraction throughput on the news fixture pages, single-threaded (= pages per second per core):
+ * {@link ArticleExtractor} (one parse, precompiled selectors, first matching layout) against a naive baseline
+ * that parses the page and runs every rule as a selector string, for every layout family. Run:
+ * {@code java -cp … vn.minhchung.bench.ExtractBench [seconds]} (see README).
+ */
+public final class ExtractBench {
+  private ExtractBench() {}
+
+  private static final String[] PAGES = {
+      "baobacninh-article-431102-2026-11-19.html", "baobacninh-article-430877-2026-11-16.html",
+      "baobacninh-article-431050-2026-11-18.html", "baobacninh-article-401200-2026-06-02.html",
+      "sokhcn-gov-article-2026-11-19.html", "cms-body-article-2026-11-21.html",
+      "afcbc-article-no-date-2026-11-20.html", "future-date-article-2026-11-20.html",
+      "broken-html-2026-11-20.html", "windows-1258-article-2026-11-10.html"};
+
+  /** Every rule a naive extractor tries: the selectors of every layout family and every date/author source. */
+  private static final String[] RULES = {
+      ".news-details__content", "div.news_detail_sapo", "h1.news-details__title, h1", ".article__body.cms-body",
+      ".article__sapo, .sapo", "h1.article__title, h1", ".detail-content.afcbc-body", ".detail-sapo, .sapo",
+      "h1.detail-title, h1", "div.b-maincontent", ".sapo, .b-sapo, .lead", "h1.title, h1",
+      ".journal-content-article, .ArticleContent, .news-content, .noidung, .chitiet-noidung",
+      ".summary, .tomtat, .sapo, .news-summary", "[itemprop=articleBody], article .content, article, .post-content",
+      "link[rel=canonical][href]", "meta[property=og:url][content]", "meta[property=og:title][content]",
+      "meta[property=og:image][content]", "meta[name=description][content]", "script[type=application/ld+json]",
+      "meta[property=article:published_time][content], meta[name=pubdate][content]", "time[datetime]",
+      "[class*=date], [class*=time], [class*=ngay], [class*=publish], [class*=meta], [id*=date], time",
+      "meta[name=author][content]", ".author, .article__author, .detail-author, [rel=author]",
+      "meta[property=article:section][content]", ".breadcrumb a, .breadcrumbs a", "img[src]",
+      "p, h2, h3, h4, blockquote, figcaption, li"};
+
+  public static void main(String[] args) {
+    double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
+    List<byte[]> pages = new ArrayList<>();
+    long bytes = 0;
+    for (String p : PAGES) {
+      byte[] b = load(p);
+      pages.add(b);
+      bytes += b.length;
+    }
+    URI url = URI.create("https://baobacninhtv.vn/bench-postid1.bbg");
+    Clock clock = Clock.fixed(Instant.parse("2026-11-20T03:00:00Z"), ZoneOffset.UTC);
+    System.out.printf(Locale.ROOT, "Pages: %d fixture pages, %d bytes in all; %s s per measurement, 1 thread.%n",
+        pages.size(), bytes, seconds);
+    Runnable extractor = () -> pages.forEach(b -> ArticleExtractor.extract(b, url, clock));
+    Runnable naive = () -> pages.forEach(b -> {
+      Document doc = Jsoup.parse(HtmlCharset.decode(b, null).text(), url.toString());
+      for (String rule : RULES) {
+        doc.select(rule).text();
+      }
+    });
+    Runnable parseOnly = () -> pages.forEach(b -> Jsoup.parse(HtmlCharset.decode(b, null).text(), url.toString()));
+    measure("warm-up", extractor, Math.min(seconds, 3), pages.size());
+    measure("warm-up", naive, Math.min(seconds, 3), pages.size());
+    double ours = measure("ArticleExtractor", extractor, seconds, pages.size());
+    double base = measure("naive baseline (parse + select every rule)", naive, seconds, pages.size());
+    measure("parse only (floor)", parseOnly, seconds, pages.size());
+    System.out.printf(Locale.ROOT, "ArticleExtractor / baseline: %.2f×; goal ≥ 200 pages/s per core: %s%n",
+        ours / base, ours >= 200 ? "met" : "NOT met");
+  }
+
+  private static double measure(String name, Runnable round, double seconds, int pagesPerRound) {
+    long deadline = System.nanoTime() + (long) (seconds * 1e9);
+    long start = System.nanoTime();
+    long rounds = 0;
+    while (System.nanoTime() < deadline) {
+      round.run();
+      rounds++;
+    }
+    double elapsed = Duration.ofNanos(System.nanoTime() - start).toNanos() / 1e9;
+    double perSecond = rounds * pagesPerRound / elapsed;
+    if (!name.equals("warm-up")) {
+      System.out.printf(Locale.ROOT, "%-45s %8.0f pages/s per core (%d pages in %.1f s)%n", name, perSecond,
+          rounds * pagesPerRound, elapsed);
+    }
+    return perSecond;
+  }
+
+  private static byte[] load(String name) {
+    try (InputStream in = ExtractBench.class.getResourceAsStream("/fixtures/news/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("fixture /fixtures/news/" + name + " not on the class path (harvester test-jar)");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).replace("{{base}}", "https://baobacninhtv.vn")
+          .getBytes(StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
