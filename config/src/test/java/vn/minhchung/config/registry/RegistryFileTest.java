@@ -60,7 +60,7 @@ class RegistryFileTest {
     assertThat(clips.maxDuration()).isEqualTo(Duration.ofMinutes(10));
     ChannelEntry portal = doc.channels().get(4);
     assertThat(portal.options().get("watchText")).containsExactly("Ngày Chuyển đổi số quốc gia");
-    assertThat(portal.where().at("url").toString()).endsWith("bac-ninh.yaml:97:10");
+    assertThat(portal.where().at("url").toString()).endsWith("bac-ninh.yaml:99:10");
   }
 
   @Test
