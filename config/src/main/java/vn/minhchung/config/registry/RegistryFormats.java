@@ -12,7 +12,7 @@ public final class RegistryFormats {
   private RegistryFormats() {}
 
   /** Strict: 31/02/2026 is rejected, two-digit day and month required. */
-  public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+  public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu", java.util.Locale.ROOT)
       .withResolverStyle(ResolverStyle.STRICT);
 
   public static Optional<LocalDate> parseDate(String s) {
