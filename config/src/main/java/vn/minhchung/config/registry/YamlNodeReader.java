@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import vn.minhchung.config.text.VietnameseText;
 
 /** Reads YAML text into a located {@link Node} tree with Jackson's streaming parser; all text NFC. */
@@ -39,7 +40,7 @@ final class YamlNodeReader {
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       Location at = loc == null ? Location.yaml(file, 1, 1) : Location.yaml(file, loc.getLineNr(), loc.getColumnNr());
-      problems.add(new RegistryProblem(at, "(file)", "invalid YAML: " + firstLine(e.getOriginalMessage())
+      problems.add(new RegistryProblem(at, "(file)", "invalid YAML: " + describe(e)
           + "; check indentation and quoting near this line"));
       return Optional.empty();
     } catch (IOException e) {
@@ -81,6 +82,14 @@ final class YamlNodeReader {
 
   private Location here(JsonLocation loc) {
     return Location.yaml(file, loc.getLineNr(), loc.getColumnNr());
+  }
+
+  /** SnakeYAML's problem ("expected <block end>, but found …") with its context, else Jackson's first line. */
+  private static String describe(JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException m && m.getProblem() != null) {
+      return m.getProblem() + (m.getContext() == null ? "" : " (" + m.getContext() + ")");
+    }
+    return firstLine(e.getOriginalMessage());
   }
 
   private static String firstLine(String s) {

@@ -9,12 +9,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,24 +127,5 @@ class RegistryCliTest {
         child.destroyForcibly();
       }
     }
-  }
-
-  /** Export text and row counts: the whole observable state of the database. */
-  static String state(Path dataDir) {
-    StringBuilder sb = new StringBuilder(CliRun.run(dataDir, "registry", "export").out());
-    try (Database db = Database.open(DatabaseTarget.embedded(dataDir.resolve("db")))) {
-      Map<String, Long> counts = db.inTransaction(s -> s.doReturningWork(c -> {
-        Map<String, Long> out = new TreeMap<>();
-        for (String t : Database.TABLES_CHILDREN_FIRST) {
-          try (var st = c.createStatement(); ResultSet rs = st.executeQuery("select count(*) from " + t)) {
-            rs.next();
-            out.put(t, rs.getLong(1));
-          }
-        }
-        return out;
-      }));
-      sb.append(counts);
-    }
-    return sb.toString();
   }
 }
