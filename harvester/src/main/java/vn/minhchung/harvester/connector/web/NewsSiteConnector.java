@@ -33,8 +33,10 @@ import vn.minhchung.harvester.http.PoliteFetcher;
  * window (and each stored article due for a refresh of its views) is fetched and extracted.
  */
 public final class NewsSiteConnector implements Connector {
-  static final int DEFAULT_MAX_ARTICLES = 300;
-  static final int DEFAULT_MAX_PAGES = 20;
+  /** Articles fetched per run at most: a first run on a big sitemap must not crawl a whole site. */
+  static final int MAX_ARTICLES = 300;
+  /** Listing pages followed per run at most, even when every page is still inside the window. */
+  static final int MAX_LISTING_PAGES = 20;
   static final int MAX_SITEMAPS = 30;
 
   private final PoliteFetcher fetcher;
@@ -69,8 +71,7 @@ public final class NewsSiteConnector implements Connector {
       this.channel = channel;
       this.ctx = ctx;
       this.pages = pages;
-      this.articles = new ArticleHarvest(ctx, pages,
-          channel.option("maxArticles").map(Integer::parseInt).orElse(DEFAULT_MAX_ARTICLES));
+      this.articles = new ArticleHarvest(ctx, pages, MAX_ARTICLES);
     }
 
     void discover() throws ConnectorException {
@@ -180,11 +181,10 @@ public final class NewsSiteConnector implements Connector {
             + ": có listingUrl nhưng thiếu articleLink (bộ chọn CSS của liên kết bài viết)");
       }
       Evaluator nextLink = selector("nextLink", channel.option("nextLink").orElse(null));
-      int max = channel.option("maxPages").map(Integer::parseInt).orElse(DEFAULT_MAX_PAGES);
       Set<String> visited = new HashSet<>();
       Optional<String> next = Optional.of(first);
       int read = 0;
-      while (next.isPresent() && read < max && visited.add(next.get())) {
+      while (next.isPresent() && read < MAX_LISTING_PAGES && visited.add(next.get())) {
         Optional<Page> page = pages.get(next.get());
         if (page.isEmpty()) {
           break;
