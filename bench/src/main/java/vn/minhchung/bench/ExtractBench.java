@@ -59,7 +59,7 @@ public final class ExtractBench {
     }
     URI url = URI.create("https://baobacninhtv.vn/bench-postid1.bbg");
     Clock clock = Clock.fixed(Instant.parse("2026-11-20T03:00:00Z"), ZoneOffset.UTC);
-    System.out.printf(Locale.ROOT, "Pages: %d fixture pages, %d bytes in all; %s s per measurement, 1 thread.%n",
+    System.out.printf(Locale.ROOT, "Pages: %d fixture pages, %d bytes in all; %s s per kind, 1 thread.%n",
         pages.size(), bytes, seconds);
     Runnable extractor = () -> pages.forEach(b -> ArticleExtractor.extract(b, url, clock));
     Runnable naive = () -> pages.forEach(b -> {
@@ -69,16 +69,31 @@ public final class ExtractBench {
       }
     });
     Runnable parseOnly = () -> pages.forEach(b -> Jsoup.parse(HtmlCharset.decode(b, null).text(), url.toString()));
-    measure("warm-up", extractor, Math.min(seconds, 3), pages.size());
-    measure("warm-up", naive, Math.min(seconds, 3), pages.size());
-    double ours = measure("ArticleExtractor", extractor, seconds, pages.size());
-    double base = measure("naive baseline (parse + select every rule)", naive, seconds, pages.size());
-    measure("parse only (floor)", parseOnly, seconds, pages.size());
+    measure(extractor, Math.min(seconds, 3), pages.size());
+    measure(naive, Math.min(seconds, 3), pages.size());
+    // Alternating rounds, best of each: on a shared machine, other processes only ever make a round slower.
+    double ours = 0;
+    double base = 0;
+    double floor = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      ours = Math.max(ours, measure(extractor, seconds / ROUNDS, pages.size()));
+      base = Math.max(base, measure(naive, seconds / ROUNDS, pages.size()));
+      floor = Math.max(floor, measure(parseOnly, seconds / ROUNDS, pages.size()));
+    }
+    report("ArticleExtractor", ours);
+    report("naive baseline (parse + select every rule)", base);
+    report("parse only (floor)", floor);
     System.out.printf(Locale.ROOT, "ArticleExtractor / baseline: %.2f×; goal ≥ 200 pages/s per core: %s%n",
         ours / base, ours >= 200 ? "met" : "NOT met");
   }
 
-  private static double measure(String name, Runnable round, double seconds, int pagesPerRound) {
+  private static final int ROUNDS = 5;
+
+  private static void report(String name, double perSecond) {
+    System.out.printf(Locale.ROOT, "%-45s %8.0f pages/s per core (best of %d rounds)%n", name, perSecond, ROUNDS);
+  }
+
+  private static double measure(Runnable round, double seconds, int pagesPerRound) {
     long deadline = System.nanoTime() + (long) (seconds * 1e9);
     long start = System.nanoTime();
     long rounds = 0;
@@ -88,10 +103,6 @@ public final class ExtractBench {
     }
     double elapsed = Duration.ofNanos(System.nanoTime() - start).toNanos() / 1e9;
     double perSecond = rounds * pagesPerRound / elapsed;
-    if (!name.equals("warm-up")) {
-      System.out.printf(Locale.ROOT, "%-45s %8.0f pages/s per core (%d pages in %.1f s)%n", name, perSecond,
-          rounds * pagesPerRound, elapsed);
-    }
     return perSecond;
   }
 
