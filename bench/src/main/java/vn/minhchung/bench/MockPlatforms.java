@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,6 +30,7 @@ final class MockPlatforms implements AutoCloseable {
   final AtomicInteger zalo = new AtomicInteger();
   final AtomicInteger youtube = new AtomicInteger();
   private final HttpServer server;
+  private final ExecutorService executor = Executors.newFixedThreadPool(8);
   private final int posts;
   private final Instant now;
 
@@ -36,7 +38,7 @@ final class MockPlatforms implements AutoCloseable {
     this.posts = postsPerChannel;
     this.now = now;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-    server.setExecutor(Executors.newFixedThreadPool(8));
+    server.setExecutor(executor);
     server.createContext("/fb/", ex -> answer(ex, facebook, facebook(ex.getRequestURI())));
     server.createContext("/zalo/", ex -> answer(ex, zalo, zalo(query(ex.getRequestURI()))));
     server.createContext("/yt/", ex -> answer(ex, youtube, youtube(ex.getRequestURI())));
@@ -132,5 +134,6 @@ final class MockPlatforms implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 }

@@ -18,6 +18,8 @@ import vn.minhchung.harvester.connector.JsonBodies;
  */
 public final class ZaloParser {
   private static final String[] URL_FIELDS = {"link", "url", "share_link", "tracking_link"};
+  /** How long a granted token lives when the answer does not say (Zalo documents about 25 hours). */
+  static final Duration DEFAULT_LIFETIME = Duration.ofHours(25);
   private static final String[] DATE_FIELDS = {"create_date", "created_date", "publish_date"};
 
   /** A slice of the article list: the articles in answer order, the list's total if given. */
@@ -123,7 +125,4 @@ public final class ZaloParser {
         JsonBodies.text(m, "description"), url, thumb, created, createdText, JsonBodies.count(m.path("total_view")),
         JsonBodies.count(m.path("total_share")), JsonBodies.text(m, "status")));
   }
-
-  /** How long a granted token lives when the answer does not say (Zalo documents about 25 hours). */
-  static final Duration DEFAULT_LIFETIME = Duration.ofHours(25);
 }
