@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -118,18 +119,12 @@ public final class YouTubeParser {
     }
   }
 
+  /** {@code 2026-11-05T02:00:00Z}, {@code …00.000Z} (older videos) or the feed's {@code +00:00}. */
   static Optional<Instant> instant(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
     try {
-      return Optional.of(Instant.parse(text));
+      return text == null ? Optional.empty() : Optional.of(OffsetDateTime.parse(text).toInstant());
     } catch (DateTimeParseException e) {
-      try {
-        return Optional.of(java.time.OffsetDateTime.parse(text).toInstant());
-      } catch (DateTimeParseException e2) {
-        return Optional.empty();
-      }
+      return Optional.empty();
     }
   }
 }
