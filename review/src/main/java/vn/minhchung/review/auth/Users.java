@@ -26,6 +26,11 @@ public final class Users {
    * @throws IllegalArgumentException naming what is wrong with the name, the password or the role
    */
   public static AppUser add(Session s, String name, Role role, char[] password, String actor, Instant now) {
+    return add(s, name, role, password, actor, now, COST);
+  }
+
+  /** As {@link #add(Session, String, Role, char[], String, Instant)} with a bcrypt cost (4..31); tests use a low one. */
+  public static AppUser add(Session s, String name, Role role, char[] password, String actor, Instant now, int cost) {
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("user name '" + name
           + "' is not allowed: use 2-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
@@ -36,7 +41,7 @@ public final class Users {
     if (find(s, name).isPresent()) {
       throw new IllegalArgumentException("user '" + name + "' exists already");
     }
-    byte[] hash = BCrypt.withDefaults().hash(COST, password);
+    byte[] hash = BCrypt.withDefaults().hash(cost, password);
     AppUser u = new AppUser(name, new String(hash, java.nio.charset.StandardCharsets.US_ASCII), role.code(), now);
     Arrays.fill(hash, (byte) 0);
     s.persist(u);

@@ -56,7 +56,7 @@ public final class ReviewFixture {
     this.blobs = blobs;
   }
 
-  /** The whole fixture; evidence keys: clip1..clip5 (videos), fb-luat, fb-ngay, news-luat, script-post, pending-fb. */
+  /** The whole fixture; evidence keys: clip1..clip5 (videos), fb-luat, fb-ngay, news-luat, stp-luat (no link), pending-fb (hostile text). */
   public static ReviewFixture build(Session s, BlobStore blobs) {
     ReviewFixture f = new ReviewFixture(s, blobs);
     f.registry();
@@ -141,6 +141,9 @@ public final class ReviewFixture {
     Evidence e3 = harvested("news-luat", news, 1, null);
     e3.setStatus("approved");
     link(e3, "II.2", "confirmed", "manual", null);
+    Post stp = post(channels.get("FB-STP"), "pfbid0stp", "post", "https://www.facebook.com/sotuphapbacninh/posts/pfbid0stp",
+        null, "Sở Tư pháp phổ biến Luật CĐS đến cán bộ, công chức và Nhân dân trên địa bàn tỉnh", at(2026, 8, 20, 14, 0));
+    harvested("stp-luat", stp, 2, null);
     Post hostile = post(fb, "pfbid0xss", "post", "https://www.facebook.com/truyenthongbacninh/posts/pfbid0xss",
         null, "<script>alert('xss')</script> Bình luận về chuyển đổi số <b>đậm</b>", at(2026, 10, 20, 10, 0));
     harvested("pending-fb", hostile, 2, null);
