@@ -41,7 +41,7 @@ final class ServeCommand implements Callable<Integer> {
       stop.countDown();
     }, "serve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    spec.commandLine().getOut().printf("Review web UI: %s (Ctrl-C to stop)%n", server.uri());
+    spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Review web UI: %s (Ctrl-C to stop)%n", server.uri());
     spec.commandLine().getOut().flush();
     stop.await();
     if (stopSignal != null) {

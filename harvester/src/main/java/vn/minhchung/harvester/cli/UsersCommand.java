@@ -46,7 +46,7 @@ final class UsersCommand {
       } finally {
         Arrays.fill(password, '\0');
       }
-      spec.commandLine().getOut().printf("User %s created with role %s.%n", name, r.code());
+      spec.commandLine().getOut().printf(java.util.Locale.ROOT, "User %s created with role %s.%n", name, r.code());
       return ExitCodes.OK;
     }
 
