@@ -1,0 +1,59 @@
+package vn.minhchung.harvester.connector;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The whole channel could not be harvested. {@link Kind} tells the harvest-run service and the scheduler what
+ * to do: retry later, wait until {@link #retryAfter()}, or stop and alert staff. The message is for staff
+ * (Vietnamese where shown in the UI) and never contains a token or key.
+ */
+public final class ConnectorException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  /** Why the channel failed. */
+  public enum Kind {
+    /** Network trouble, 5xx, timeouts: retry later. */
+    TRANSIENT,
+    /** The platform throttled us; do not call before {@link #retryAfter()}. */
+    RATE_LIMITED,
+    /** A token or key was rejected or expired ("token hết hạn"): stop the channel, alert staff. */
+    AUTH,
+    /** Permission missing for this page/OA/API: stop the channel, alert staff. */
+    PERMISSION,
+    /** The channel does not exist or is not visible any more. */
+    NOT_FOUND,
+    /** The registry or settings are wrong for this channel (missing id, bad option). */
+    CONFIG,
+    /** The platform answered something we cannot read (not JSON, unexpected shape). */
+    BAD_RESPONSE,
+    /** The daily quota is used up; resume after {@link #retryAfter()}. */
+    QUOTA
+  }
+
+  private final Kind kind;
+  private final transient Instant retryAfter;
+
+  public ConnectorException(Kind kind, String message) {
+    this(kind, message, null, null);
+  }
+
+  public ConnectorException(Kind kind, String message, Instant retryAfter, Throwable cause) {
+    super(message, cause);
+    this.kind = kind;
+    this.retryAfter = retryAfter;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public Optional<Instant> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  /** Whether a later run may succeed without a person changing anything. */
+  public boolean isRetryable() {
+    return kind == Kind.TRANSIENT || kind == Kind.RATE_LIMITED || kind == Kind.QUOTA || kind == Kind.BAD_RESPONSE;
+  }
+}
