@@ -17,9 +17,7 @@ import vn.minhchung.storage.registry.Channel;
 public record ChannelHealth(Channel channel, HarvestRun lastRun, Instant lastSuccessAt, int failureStreak,
     String lastError, boolean alert) {
 
-  static final Duration STALE = Duration.ofDays(2);
-
-  public static List<ChannelHealth> load(Session s, Instant now) {
+  public static List<ChannelHealth> load(Session s, Instant now, int staleDays) {
     List<Channel> channels = s.createSelectionQuery("from Channel c join fetch c.unit order by c.code", Channel.class).getResultList();
     Map<Long, Instant> lastSuccess = new HashMap<>();
     for (Object[] row : s.createSelectionQuery("select r.channel.id, max(r.startedAt) from HarvestRun r"
@@ -43,7 +41,7 @@ public record ChannelHealth(Channel channel, HarvestRun lastRun, Instant lastSuc
         }
       }
       Instant ok = lastSuccess.get(c.getId());
-      boolean stale = c.isActive() && (ok == null || ok.plus(STALE).isBefore(now));
+      boolean stale = c.isActive() && (ok == null || ok.plus(Duration.ofDays(staleDays)).isBefore(now));
       boolean alert = c.isActive() && (streak > 0 || stale);
       out.add(new ChannelHealth(c, recent.isEmpty() ? null : recent.get(0), ok, streak, error, alert));
     }

@@ -40,7 +40,7 @@ final class ChannelRoutes {
   private void list(Context ctx) {
     Page page = ui.page(ctx, "Kênh thông tin", "channels");
     ui.db.runInTransaction(s -> ui.render(ctx, "channels.jte", page,
-        Map.of("health", ChannelHealth.load(s, ui.now()), "canHarvest", ui.actions.isPresent())));
+        Map.of("health", ChannelHealth.load(s, ui.now(), ui.config.staleDays()), "canHarvest", ui.actions.isPresent())));
   }
 
   private void show(Context ctx) {

@@ -32,7 +32,7 @@ final class DashboardRoutes {
           .orElse(plans.isEmpty() ? null : plans.get(0));
       LocalDate today = LocalDate.ofInstant(ui.now(), Settings.ZONE);
       PlanProgress progress = chosen == null ? null : Progress.compute(s, chosen.getCode(), today);
-      List<ChannelHealth> health = ChannelHealth.load(s, ui.now());
+      List<ChannelHealth> health = ChannelHealth.load(s, ui.now(), ui.config.staleDays());
       long pending = s.createSelectionQuery("select count(e) from Evidence e where e.status = 'pending'", Long.class).getSingleResult();
       long suggested = s.createSelectionQuery("select count(l) from EvidenceLink l where l.state = 'suggested'", Long.class).getSingleResult();
       Map<String, Object> model = new HashMap<>(Map.of("plans", plans, "health", health, "pending", pending,

@@ -105,7 +105,13 @@ public final class WebServer implements AutoCloseable {
       ctx.attribute(Ui.SESSION_ATTR, session);
     }
     if (ctx.method() == HandlerType.POST) {
-      String token = ctx.formParam("_csrf");
+      String token;
+      try {
+        token = ctx.formParam("_csrf");
+      } catch (RuntimeException e) {
+        // Jetty refuses a multipart body over its limits while parsing it.
+        throw new WebError(413, "Yêu cầu quá lớn: tệp tải lên tối đa " + ui.config.uploadMaxBytes() / (1024 * 1024) + " MB.");
+      }
       if (session == null || !SessionStore.csrfMatches(session, token)) {
         throw new WebError(403, "Biểu mẫu đã hết hạn hoặc không hợp lệ (thiếu mã CSRF). Hãy tải lại trang và thử lại.");
       }

@@ -54,7 +54,7 @@ final class TestServer implements AutoCloseable {
         recaptured.add(evidenceId);
       }
     };
-    server = WebServer.start(new WebConfig("127.0.0.1", 0, Duration.ofMinutes(30), UPLOAD_MAX, 14), db, blobs, clock,
+    server = WebServer.start(new WebConfig("127.0.0.1", 0, Duration.ofMinutes(30), UPLOAD_MAX, 14, 2), db, blobs, clock,
         Optional.of(actions));
   }
 

@@ -112,6 +112,14 @@ class UploadAndFormsTest {
   }
 
   @Test
+  void uploadFarAboveTheLimitIsRefusedBeforeItIsRead() {
+    byte[] huge = Arrays.copyOf(PDF, (int) TestServer.UPLOAD_MAX + 3 * 1024 * 1024);
+    HttpResponse<String> r = upload("rat-lon.pdf", huge, "application/pdf");
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(r.body()).contains("Yêu cầu quá lớn");
+  }
+
+  @Test
   void uploadWithoutCsrfIsForbidden() {
     reviewer.get("/upload");
     String saved = reviewer.csrf;
