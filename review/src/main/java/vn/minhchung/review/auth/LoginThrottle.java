@@ -8,21 +8,24 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Limits password guessing: after {@code maxFailures} failed logins for one user name or from one address
- * within {@code window}, further attempts for that name or address are refused until the window has passed.
+ * Limits password guessing: after {@code maxPerUser} failed logins for one user name, or {@code maxPerAddress}
+ * from one address (higher, since a whole office may share one address), within {@code window}, further
+ * attempts for that name or from that address are refused until the window has passed.
  */
 public final class LoginThrottle {
-  private final int maxFailures;
+  private final int maxPerUser;
+  private final int maxPerAddress;
   private final Duration window;
   private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
-  public LoginThrottle(int maxFailures, Duration window) {
-    this.maxFailures = maxFailures;
+  public LoginThrottle(int maxPerUser, int maxPerAddress, Duration window) {
+    this.maxPerUser = maxPerUser;
+    this.maxPerAddress = maxPerAddress;
     this.window = window;
   }
 
   public boolean blocked(String user, String address, Instant now) {
-    return count("u:" + user, now) >= maxFailures || count("a:" + address, now) >= maxFailures;
+    return count("u:" + user, now) >= maxPerUser || count("a:" + address, now) >= maxPerAddress;
   }
 
   public void failed(String user, String address, Instant now) {

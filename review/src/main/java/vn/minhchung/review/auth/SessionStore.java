@@ -60,6 +60,11 @@ public final class SessionStore {
     return create(user, now);
   }
 
+  /** Ends every session of this user (after the account is disabled). */
+  public void removeUser(String name) {
+    sessions.values().removeIf(s -> s.user() != null && s.user().name().equals(name));
+  }
+
   public void remove(WebSession s) {
     sessions.remove(s.id());
   }

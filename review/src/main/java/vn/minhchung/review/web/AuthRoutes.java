@@ -17,7 +17,7 @@ import vn.minhchung.storage.user.AppUser;
 /** Login and logout; every attempt is audited, failed attempts are throttled. */
 final class AuthRoutes {
   private final Ui ui;
-  private final LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(15));
+  private final LoginThrottle throttle = new LoginThrottle(5, 30, Duration.ofMinutes(15));
 
   AuthRoutes(Ui ui) {
     this.ui = ui;

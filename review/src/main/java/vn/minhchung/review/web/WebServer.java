@@ -72,6 +72,7 @@ public final class WebServer implements AutoCloseable {
     new ChannelRoutes(ui).register(app);
     new UploadRoutes(ui).register(app);
     new AuditRoutes(ui).register(app);
+    new UserRoutes(ui).register(app);
     app.start(config.host(), config.port());
     return new WebServer(app, config.host());
   }

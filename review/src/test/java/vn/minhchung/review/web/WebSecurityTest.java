@@ -124,6 +124,10 @@ class WebSecurityTest {
       "canbo, POST, /channels/1/active, 403",
       "canbo, GET, /channels/1/edit, 403",
       "quantri, GET, /channels/new, 200",
+      "quantri, GET, /users, 200",
+      "canbo, GET, /users, 403",
+      "canbo, POST, /users, 403",
+      "xem, POST, /users/1/active, 403",
       "canbo, GET, /upload, 200",
       "xem, GET, /, 200",
       "xem, GET, /evidence, 200",
@@ -203,6 +207,30 @@ class WebSecurityTest {
     assertThat(b.post("/evidence/" + server.id("clip2") + "/recapture", Map.of()).statusCode()).isEqualTo(303);
     assertThat(server.harvested).contains("FB-TTBN");
     assertThat(server.recaptured).contains(server.id("clip2"));
+  }
+
+  @Test
+  void adminAddsAUserAndLockingItEndsItsSession() {
+    Browser admin = Browser.loggedIn(server, "quantri");
+    admin.get("/users");
+    HttpResponse<String> mismatch = admin.post("/users", Map.of("username", "nguoimoi", "role", "reviewer",
+        "password", "Mat-khau-moi-2026", "password2", "khac-nhau-2026"));
+    assertThat(mismatch.statusCode()).isEqualTo(422);
+    assertThat(mismatch.body()).contains("Hai lần nhập mật khẩu không khớp.");
+    HttpResponse<String> created = admin.post("/users", Map.of("username", "nguoimoi", "role", "reviewer",
+        "password", "Mat-khau-moi-2026", "password2", "Mat-khau-moi-2026"));
+    assertThat(created.statusCode()).isEqualTo(303);
+
+    Browser user = new Browser(server);
+    assertThat(user.login("nguoimoi", "Mat-khau-moi-2026").statusCode()).isEqualTo(303);
+    assertThat(user.get("/").statusCode()).isEqualTo(200);
+    long id = server.db.inTransaction(s -> vn.minhchung.review.auth.Users.find(s, "nguoimoi").orElseThrow().getId());
+    admin.get("/users");
+    assertThat(admin.post("/users/" + id + "/active", Map.of()).statusCode()).isEqualTo(303);
+    assertThat(user.get("/").statusCode()).isEqualTo(303);
+    assertThat(user.login("nguoimoi", "Mat-khau-moi-2026").statusCode()).isEqualTo(401);
+    assertThat(server.db.inTransaction(AuditLog::all)).anyMatch(e -> e.getAction().equals("user.disable")
+        && e.getActor().equals("quantri") && e.getEntityId().equals("nguoimoi"));
   }
 
   private String status(long id) {
