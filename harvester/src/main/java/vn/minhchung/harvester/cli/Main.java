@@ -20,6 +20,8 @@ import vn.minhchung.storage.db.DatabaseUnavailableException;
     description = {"Thu thập minh chứng từ các kênh chính thống (evidence harvester for official channels).", ""},
     subcommands = {
         DbCommand.class,
+        RegistryCommand.class,
+        ChannelsCommand.class,
         ServeCommand.class,
         UsersCommand.class,
     },
