@@ -1,28 +1,22 @@
 package vn.minhchung.review.web;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.quartz.CronExpression;
 import vn.minhchung.config.registry.ChannelKind;
+import vn.minhchung.config.registry.ChannelRules;
 import vn.minhchung.config.text.VietnameseText;
 
 /**
  * The channel form as submitted, and its validation with the registry file's rules: code format, known kind,
- * an http(s) URL that fits the kind, a valid Quartz cron, an existing unit. Errors are Vietnamese, by field.
+ * an http(s) URL that fits the kind ({@link ChannelRules}), a valid Quartz cron, an existing unit. Errors are Vietnamese, by field.
  */
 public record ChannelForm(String code, String unitCode, String kind, String name, String url, String platformId,
     String schedule) {
 
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-  private static final Set<String> FACEBOOK = Set.of("facebook.com", "www.facebook.com", "m.facebook.com", "fb.com");
-  private static final Set<String> ZALO = Set.of("zalo.me", "oa.zalo.me");
-  private static final Set<String> YOUTUBE = Set.of("youtube.com", "www.youtube.com", "m.youtube.com");
 
   public static ChannelForm empty() {
     return new ChannelForm("", "", "", "", "", "", "");
@@ -69,41 +63,25 @@ public record ChannelForm(String code, String unitCode, String kind, String name
     return errors;
   }
 
+  /** The registry file's rule ({@link ChannelRules#urlProblem}) with the message in Vietnamese for staff. */
   static Optional<String> urlProblem(String url, ChannelKind kind) {
     if (url.isEmpty()) {
       return Optional.of("Nhập địa chỉ kênh (bắt đầu bằng https://).");
     }
-    URI u;
-    try {
-      u = new URI(url);
-    } catch (URISyntaxException e) {
-      return Optional.of("Địa chỉ không hợp lệ: " + e.getReason() + ".");
-    }
-    String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null) {
+    if (ChannelRules.httpUri(url).isEmpty()) {
       return Optional.of("Địa chỉ phải là http:// hoặc https:// kèm tên miền.");
     }
     if (url.length() > 2000) {
       return Optional.of("Địa chỉ dài quá 2000 ký tự.");
     }
-    String host = u.getHost().toLowerCase(Locale.ROOT);
-    if (kind == ChannelKind.FACEBOOK_PAGE && !FACEBOOK.contains(host)) {
-      return Optional.of("Fanpage Facebook phải có địa chỉ facebook.com, ví dụ https://www.facebook.com/tenfanpage.");
+    if (kind == null || ChannelRules.urlProblem(kind, url).isEmpty()) {
+      return Optional.empty();
     }
-    if (kind == ChannelKind.ZALO_OA && !ZALO.contains(host)) {
-      return Optional.of("Zalo OA phải có địa chỉ zalo.me, ví dụ https://zalo.me/tenOA.");
-    }
-    if (kind == ChannelKind.YOUTUBE_CHANNEL) {
-      String path = u.getPath() == null ? "" : u.getPath();
-      if (!YOUTUBE.contains(host) || !(path.startsWith("/@") || path.startsWith("/channel/") || path.startsWith("/c/")
-          || path.startsWith("/user/"))) {
-        return Optional.of("Kênh YouTube phải có dạng https://www.youtube.com/@ten hoặc https://www.youtube.com/channel/UC….");
-      }
-    }
-    if ((kind == ChannelKind.NEWS_SITE || kind == ChannelKind.WEB_PAGE)
-        && (FACEBOOK.contains(host) || ZALO.contains(host) || YOUTUBE.contains(host))) {
-      return Optional.of("Địa chỉ mạng xã hội: hãy chọn đúng loại kênh (Fanpage, Zalo OA hoặc YouTube).");
-    }
-    return Optional.empty();
+    return Optional.of(switch (kind) {
+      case FACEBOOK_PAGE -> "Fanpage Facebook phải có địa chỉ facebook.com, ví dụ https://www.facebook.com/tenfanpage.";
+      case ZALO_OA -> "Zalo OA phải có địa chỉ zalo.me, ví dụ https://zalo.me/tenOA.";
+      case YOUTUBE_CHANNEL -> "Kênh YouTube phải có địa chỉ youtube.com, ví dụ https://www.youtube.com/@tenkenh.";
+      default -> "Địa chỉ không phù hợp với loại kênh.";
+    });
   }
 }
