@@ -1,2 +1,2 @@
-/** Benchmarks run on demand (main classes that print figures), never as unit tests. */
+/** Benchmarks run on demand (main classes printing figures), never as unit tests. */
 package vn.minhchung.bench;

@@ -22,6 +22,8 @@ import vn.minhchung.storage.db.DatabaseUnavailableException;
         DbCommand.class,
         RegistryCommand.class,
         ChannelsCommand.class,
+        ServeCommand.class,
+        UsersCommand.class,
         HarvestCommand.class,
         PostsCommand.class,
         RunsCommand.class,
