@@ -170,8 +170,15 @@ final class IndexHtml implements AutoCloseable {
       w.write("<th>" + esc(h) + "</th>");
     }
     w.write("</tr></thead><tbody>\n");
-    for (CompletenessSheet.Row r : sheet.rows()) {
-      w.write("<tr><td>" + esc(r.itemCode()) + "</td><td>" + esc(r.itemTitle()) + "</td><td>"
+    java.util.List<CompletenessSheet.Row> rows = sheet.rows();
+    for (int i = 0; i < rows.size(); i++) {
+      CompletenessSheet.Row r = rows.get(i);
+      String item = "";
+      if (i == 0 || !rows.get(i - 1).itemCode().equals(r.itemCode())) {
+        int span = (int) rows.stream().filter(x -> x.itemCode().equals(r.itemCode())).count();
+        item = "<td rowspan=\"" + span + "\">" + esc(r.itemCode()) + "</td><td rowspan=\"" + span + "\">" + esc(r.itemTitle()) + "</td>";
+      }
+      w.write("<tr>" + item + "<td>"
           + esc(CompletenessSheet.componentLabel(r.component())) + "</td><td>" + esc(r.targets()) + "</td><td class=\"num\">"
           + r.have() + "</td><td class=\"num\">" + r.toReview() + "</td><td>"
           + (r.complete() ? "<span class=\"ok\">Đạt</span>" : "<span class=\"miss\">" + esc(r.missing()) + "</span>") + "</td></tr>\n");
