@@ -13,6 +13,8 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import vn.minhchung.storage.blob.BlobStore;
@@ -22,6 +24,7 @@ import vn.minhchung.storage.blob.BlobStore;
  * manifest spooled on disk, so memory stays flat however many files the dossier holds.
  */
 final class DossierZip implements AutoCloseable {
+  private static final Pattern COMPRESSED = Pattern.compile("\\.(png|jpe?g|gz|pdf|xlsx|docx|zip|tsr|mp4)$");
   private final ZipOutputStream zip;
   private final Path manifestSpool;
   private final BufferedWriter manifest;
@@ -63,6 +66,8 @@ final class DossierZip implements AutoCloseable {
     if (!names.add(path)) {
       throw new IllegalStateException("dossier entry written twice: " + path);
     }
+    // Pictures, archives and PDFs are compressed already: deflating them again costs CPU and saves nothing.
+    zip.setLevel(COMPRESSED.matcher(path).find() ? Deflater.NO_COMPRESSION : Deflater.DEFAULT_COMPRESSION);
     zip.putNextEntry(new ZipEntry(path));
     MessageDigest md = BlobStore.sha256();
     return new FilterOutputStream(new DigestOutputStream(zip, md)) {
