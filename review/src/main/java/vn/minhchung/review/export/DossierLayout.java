@@ -1,6 +1,5 @@
 package vn.minhchung.review.export;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 import vn.minhchung.config.text.VietnameseText;
 
@@ -42,7 +41,8 @@ public final class DossierLayout {
 
   /** {@code 0007}: the evidence id, zero-padded so files sort in order. */
   public static String number(long evidenceId) {
-    return String.format(Locale.ROOT, "%04d", evidenceId);
+    String digits = Long.toString(evidenceId);
+    return digits.length() >= 4 ? digits : "0".repeat(4 - digits.length()) + digits;
   }
 
   /**

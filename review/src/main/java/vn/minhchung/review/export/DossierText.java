@@ -33,7 +33,18 @@ public final class DossierText {
 
   /** "1.234" (thousands grouped with '.'), or empty when the platform does not show the count. */
   public static String count(Long n) {
-    return n == null ? "" : String.format(Locale.ROOT, "%,d", n).replace(',', '.');
+    if (n == null) {
+      return "";
+    }
+    String digits = Long.toString(Math.abs(n));
+    StringBuilder b = new StringBuilder(digits.length() + 4);
+    for (int i = 0; i < digits.length(); i++) {
+      if (i > 0 && (digits.length() - i) % 3 == 0) {
+        b.append('.');
+      }
+      b.append(digits.charAt(i));
+    }
+    return (n < 0 ? "-" : "") + b;
   }
 
   public static String status(String status) {

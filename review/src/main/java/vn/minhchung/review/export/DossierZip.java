@@ -31,6 +31,8 @@ final class DossierZip implements AutoCloseable {
   private final Set<String> names = new HashSet<>();
   private long bytes;
   private int files;
+  /** SHA-256 of the entry closed last; entries are written one at a time. */
+  private byte[] lastDigest;
 
   DossierZip(OutputStream out, Path workDir) throws IOException {
     this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
@@ -58,8 +60,6 @@ final class DossierZip implements AutoCloseable {
       return put(path, in);
     }
   }
-
-  private byte[] lastDigest;
 
   /** A stream for one entry, listed in the manifest when closed. Entries are written one at a time. */
   OutputStream open(String path) throws IOException {

@@ -12,6 +12,9 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Small PNG previews for index.html and the DOCX. The source is decoded with subsampling chosen from its
@@ -27,10 +30,8 @@ final class Thumbnails {
   record Thumb(byte[] png, int width, int height) {}
 
   static Optional<Thumb> of(InputStream in) throws IOException {
-    try (ImageInputStream iis = ImageIO.createImageInputStream(in)) {
-      if (iis == null) {
-        return Optional.empty();
-      }
+    // Memory-cached streams: ImageIO's default caches every image in a temporary file.
+    try (ImageInputStream iis = new MemoryCacheImageInputStream(in)) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
       if (!readers.hasNext()) {
         return Optional.empty();
@@ -67,7 +68,9 @@ final class Thumbnails {
       g.dispose();
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(dst, "png", out);
+    try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+      ImageIO.write(dst, "png", ios);
+    }
     return new Thumb(out.toByteArray(), w, h);
   }
 }
