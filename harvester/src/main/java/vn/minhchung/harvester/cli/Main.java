@@ -20,6 +20,10 @@ import vn.minhchung.storage.db.DatabaseUnavailableException;
     description = {"Thu thập minh chứng từ các kênh chính thống (evidence harvester for official channels).", ""},
     subcommands = {
         DbCommand.class,
+        RegistryCommand.class,
+        ChannelsCommand.class,
+        ServeCommand.class,
+        UsersCommand.class,
         ExportCommand.class,
         VerifyCommand.class,
     },
