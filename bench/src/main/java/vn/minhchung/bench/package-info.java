@@ -1,2 +1,2 @@
-/** Benchmarks run on demand (not by the test suite), printing figures. */
+/** Benchmarks run on demand (main classes printing figures), never as unit tests. */
 package vn.minhchung.bench;
