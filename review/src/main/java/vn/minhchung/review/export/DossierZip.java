@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -28,7 +26,6 @@ final class DossierZip implements AutoCloseable {
   private final ZipOutputStream zip;
   private final Path manifestSpool;
   private final BufferedWriter manifest;
-  private final Set<String> names = new HashSet<>();
   private long bytes;
   private int files;
   /** SHA-256 of the entry closed last; entries are written one at a time. */
@@ -61,11 +58,11 @@ final class DossierZip implements AutoCloseable {
     }
   }
 
-  /** A stream for one entry, listed in the manifest when closed. Entries are written one at a time. */
+  /**
+   * A stream for one entry, listed in the manifest when closed. Entries are written one at a time; a name
+   * written twice fails in {@link ZipOutputStream#putNextEntry} (it keeps the names for the central directory).
+   */
   OutputStream open(String path) throws IOException {
-    if (!names.add(path)) {
-      throw new IllegalStateException("dossier entry written twice: " + path);
-    }
     // Pictures, archives and PDFs are compressed already: deflating them again costs CPU and saves nothing.
     zip.setLevel(COMPRESSED.matcher(path).find() ? Deflater.NO_COMPRESSION : Deflater.DEFAULT_COMPRESSION);
     zip.putNextEntry(new ZipEntry(path));
