@@ -26,7 +26,7 @@ final class DocxAppendix implements AutoCloseable {
   private static final String FONT = "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\" w:eastAsia=\"Times New Roman\"/>";
   private static final long EMU_PER_PX = 9525;
   /** Column widths in twentieths of a point; they add up to the A4 text width with 30/20 mm margins. */
-  private static final int[] EVIDENCE_COLS = {600, 3700, 1500, 1600, 1671};
+  private static final int[] EVIDENCE_COLS = {750, 3550, 1500, 1600, 1671};
   static final List<String> EVIDENCE_HEADERS = List.of("STT", "Minh chứng", "Ngày đăng, tương tác", "Ảnh chụp", "Tệp, mã SHA-256");
   private static final int[] COMPLETENESS_COLS = {700, 3000, 1500, 900, 900, 2071};
 

@@ -112,7 +112,7 @@ final class XlsxSheet implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    // close() also deletes the temporary sheet files (it calls dispose()).
     wb.close();
-    wb.dispose();
   }
 }
