@@ -24,6 +24,8 @@ import vn.minhchung.storage.db.DatabaseUnavailableException;
         ChannelsCommand.class,
         ServeCommand.class,
         UsersCommand.class,
+        ExportCommand.class,
+        VerifyCommand.class,
         HarvestCommand.class,
         PostsCommand.class,
         RunsCommand.class,
