@@ -19,7 +19,7 @@ final class DbCommand {
     public Integer call() {
       Database db = Main.of(spec).context().database();
       MigrateResult r = Database.migrate(db.dataSource(), db.target());
-      spec.commandLine().getOut().printf("Database %s is at schema version %s.%n", db.target().describe(),
+      spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Database %s is at schema version %s.%n", db.target().describe(),
           r.targetSchemaVersion != null ? r.targetSchemaVersion : r.initialSchemaVersion);
       return ExitCodes.OK;
     }
