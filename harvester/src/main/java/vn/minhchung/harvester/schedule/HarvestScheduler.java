@@ -177,7 +177,7 @@ public final class HarvestScheduler implements AutoCloseable {
   /** A one-shot run of the channel at {@code at} with trigger kind {@code retry}. */
   void scheduleRetry(String channelCode, Instant at) {
     Trigger t = TriggerBuilder.newTrigger()
-        .withIdentity(channelCode + "@" + at.toEpochMilli(), RETRY_GROUP)
+        .withIdentity(channelCode + "@" + at.toEpochMilli() + "#" + UUID.randomUUID().toString().substring(0, 8), RETRY_GROUP)
         .forJob(channelCode, RegistrySync.GROUP).startAt(Date.from(at))
         .usingJobData(ChannelRunJob.TRIGGER_KIND, "retry")
         .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
@@ -188,9 +188,7 @@ public final class HarvestScheduler implements AutoCloseable {
       return;
     }
     try {
-      if (!s.checkExists(t.getKey())) {
-        s.scheduleJob(t);
-      }
+      s.scheduleJob(t);
     } catch (SchedulerException e) {
       LOG.error("cannot schedule the retry of channel {} at {}; it runs at its next regular time", channelCode, at, e);
     }
