@@ -19,8 +19,8 @@ final class DbCommand {
     public Integer call() {
       Database db = Main.of(spec).context().database();
       MigrateResult r = Database.migrate(db.dataSource(), db.target());
-      spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Database %s is at schema version %s.%n", db.target().describe(),
-          r.targetSchemaVersion != null ? r.targetSchemaVersion : r.initialSchemaVersion);
+      spec.commandLine().getOut().println("Database " + db.target().describe() + " is at schema version "
+          + (r.targetSchemaVersion != null ? r.targetSchemaVersion : r.initialSchemaVersion) + ".");
       return ExitCodes.OK;
     }
   }
