@@ -136,7 +136,7 @@ public final class HarvestScheduler implements AutoCloseable {
   }
 
   /** Reconciles the channel jobs with the registry now; safe to call from any node at any time. */
-  public synchronized RegistrySync.Result sync() {
+  public synchronized SyncResult sync() {
     requireStarted();
     try {
       return registrySync.apply(runBook.channels());

@@ -39,9 +39,6 @@ final class RegistrySync {
   private static final Logger LOG = LoggerFactory.getLogger(RegistrySync.class);
   private static final int BATCH = 500;
 
-  /** What one sync changed. */
-  record Result(int active, int added, int rescheduled, int removed, List<String> invalid) {}
-
   private final Scheduler scheduler;
   private final DataSource dataSource;
   private final String defaultCron;
@@ -54,7 +51,7 @@ final class RegistrySync {
     this.spreadMinutes = settings.integer("schedule.spreadMinutes");
   }
 
-  Result apply(List<RunBook.ChannelRow> channels) throws SchedulerException {
+  SyncResult apply(List<RunBook.ChannelRow> channels) throws SchedulerException {
     Map<String, String> stored = storedCrons();
     Set<String> jobs = new HashSet<>();
     scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP)).forEach(k -> jobs.add(k.getName()));
@@ -102,7 +99,7 @@ final class RegistrySync {
         removed++;
       }
     }
-    Result r = new Result(wanted.size(), added, rescheduled, removed, List.copyOf(invalid));
+    SyncResult r = new SyncResult(wanted.size(), added, rescheduled, removed, List.copyOf(invalid));
     if (added + rescheduled + removed > 0 || !invalid.isEmpty()) {
       LOG.info("registry sync: {} active channel(s), {} added, {} rescheduled, {} removed, {} invalid",
           r.active(), added, rescheduled, removed, invalid.size());

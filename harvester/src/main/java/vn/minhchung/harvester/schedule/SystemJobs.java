@@ -24,6 +24,9 @@ final class SystemJobs {
 
     @Override
     public void execute(JobExecutionContext context) {
+      if (!owner.isStarted()) {
+        return;
+      }
       try {
         owner.sync();
       } catch (RuntimeException e) {

@@ -69,7 +69,7 @@ class HarvestSchedulerTest {
         });
         SchedulerFixtures.addChannels(db, NOW, List.<String[]>of(new String[] {"ZALO-BN", "zalo_oa", "0 0 9 ? * MON-FRI"}));
         var changed = scheduler.sync();
-        assertThat(changed).isEqualTo(new RegistrySync.Result(3, 2, 1, 1, List.of()));
+        assertThat(changed).isEqualTo(new SyncResult(3, 2, 1, 1, List.of()));
         assertThat(((CronTrigger) q.getTrigger(TriggerKey.triggerKey("FB-TTBN", RegistrySync.GROUP)))
             .getCronExpression()).isEqualTo("0 0 8 * * ?");
         assertThat(q.checkExists(JobKey.jobKey("BAO-BN", RegistrySync.GROUP))).isFalse();
