@@ -105,6 +105,8 @@ public final class HarvestScheduler implements AutoCloseable {
     // One extra thread for the sync and alert jobs, so they never wait behind long harvests.
     p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads + 1));
     p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+    // The cluster manager and misfire handler must not keep a process alive that forgot to call stop().
+    p.setProperty("org.quartz.jobStore.makeThreadsDaemons", "true");
     p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
     p.setProperty("org.quartz.jobStore.driverDelegateClass", db.target().isPostgres()
         ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
