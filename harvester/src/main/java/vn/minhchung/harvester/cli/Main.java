@@ -22,6 +22,10 @@ import vn.minhchung.storage.db.DatabaseUnavailableException;
         DbCommand.class,
         RegistryCommand.class,
         ChannelsCommand.class,
+        ServeCommand.class,
+        UsersCommand.class,
+        ExportCommand.class,
+        VerifyCommand.class,
         AlertsCommand.class,
     },
     footer = {"", "Exit codes: 0 success, 1 problems found, 2 bad input or configuration, 3 an outside system failed."})
