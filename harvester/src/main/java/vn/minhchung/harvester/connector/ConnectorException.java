@@ -28,7 +28,12 @@ public final class ConnectorException extends Exception {
     /** The platform answered something we cannot read (not JSON, unexpected shape). */
     BAD_RESPONSE,
     /** The daily quota is used up; resume after {@link #retryAfter()}. */
-    QUOTA
+    QUOTA;
+
+    /** Whether a later run may succeed without a person changing anything. */
+    public boolean retryable() {
+      return this == TRANSIENT || this == RATE_LIMITED || this == QUOTA || this == BAD_RESPONSE;
+    }
   }
 
   private final Kind kind;
@@ -54,6 +59,6 @@ public final class ConnectorException extends Exception {
 
   /** Whether a later run may succeed without a person changing anything. */
   public boolean isRetryable() {
-    return kind == Kind.TRANSIENT || kind == Kind.RATE_LIMITED || kind == Kind.QUOTA || kind == Kind.BAD_RESPONSE;
+    return kind.retryable();
   }
 }

@@ -22,5 +22,6 @@ public final class Entities {
       vn.minhchung.storage.evidence.EvidenceLink.class,
       vn.minhchung.storage.audit.AuditEvent.class,
       vn.minhchung.storage.user.AppUser.class,
-      vn.minhchung.storage.credential.PlatformCredential.class);
+      vn.minhchung.storage.credential.PlatformCredential.class,
+      vn.minhchung.storage.alert.Alert.class);
 }

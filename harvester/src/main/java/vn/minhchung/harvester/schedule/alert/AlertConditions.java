@@ -1,0 +1,134 @@
+package vn.minhchung.harvester.schedule.alert;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
+import vn.minhchung.config.registry.EvidenceComponent;
+import vn.minhchung.storage.alert.Alert;
+import vn.minhchung.storage.registry.PlanItem;
+import vn.minhchung.storage.registry.PlanTarget;
+
+/** Finds the conditions a periodic check manages: stale channels, failure streaks, deadlines without evidence. */
+final class AlertConditions {
+  private AlertConditions() {}
+
+  /** Active channels without a successful (or partial) run for {@code days} days, counted from registration. */
+  static List<Condition> stale(Session s, Instant now, int days) {
+    Instant limit = now.minus(Duration.ofDays(days));
+    List<Condition> out = new ArrayList<>();
+    List<Object[]> rows = s.createSelectionQuery("select c.id, c.code, c.name, c.createdAt,"
+        + " (select max(r.startedAt) from HarvestRun r where r.channel = c and r.status in ('success', 'partial'))"
+        + " from Channel c where c.active = true order by c.code", Object[].class).getResultList();
+    for (Object[] r : rows) {
+      Instant created = (Instant) r[3];
+      Instant lastSuccess = (Instant) r[4];
+      Instant since = lastSuccess != null ? lastSuccess : created;
+      if (since.isBefore(limit)) {
+        String code = (String) r[1];
+        String what = lastSuccess != null
+            ? "lần thu thập thành công gần nhất lúc " + AlertTexts.dateTime(lastSuccess)
+            : "chưa thu thập thành công lần nào kể từ khi đăng ký lúc " + AlertTexts.dateTime(created);
+        out.add(new Condition("stale_channel:" + code, Alert.Kind.STALE_CHANNEL, (Long) r[0], null,
+            "Kênh " + code + " không thu thập được quá " + days + " ngày",
+            "Kênh " + r[2] + " (" + code + "): " + what + ". Xem lỗi bằng lệnh 'runs list --channel " + code
+                + "' và kiểm tra lịch chạy."));
+      }
+    }
+    return out;
+  }
+
+  /** Active channels whose last {@code streak} finished runs all failed. */
+  static List<Condition> failureStreaks(Session s, int streak) {
+    if (streak <= 0) {
+      return List.of();
+    }
+    String sql = "select c.id, c.code, c.name, r.status, r.error from (select h.channel_id, h.status, h.error,"
+        + " row_number() over (partition by h.channel_id order by h.started_at desc, h.id desc) as rn"
+        + " from harvest_run h where h.status in ('success', 'partial', 'failed', 'interrupted')) r"
+        + " join channel c on c.id = r.channel_id where c.active = true and r.rn <= ? order by c.code, r.rn";
+    record Recent(long id, String name, List<String> statuses, String lastError) {}
+    Map<String, Recent> byCode = new LinkedHashMap<>();
+    s.doWork(con -> {
+      try (PreparedStatement ps = con.prepareStatement(sql)) {
+        ps.setInt(1, streak);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String code = rs.getString(2);
+            Recent r = byCode.get(code);
+            if (r == null) {
+              // Rows come newest first, so the first row of a channel carries its latest error.
+              r = new Recent(rs.getLong(1), rs.getString(3), new ArrayList<>(), rs.getString(5));
+              byCode.put(code, r);
+            }
+            r.statuses().add(rs.getString(4));
+          }
+        }
+      }
+    });
+    List<Condition> out = new ArrayList<>();
+    byCode.forEach((code, r) -> {
+      if (r.statuses().size() == streak && r.statuses().stream().allMatch("failed"::equals)) {
+        out.add(new Condition("failure_streak:" + code, Alert.Kind.FAILURE_STREAK, r.id(), null,
+            "Kênh " + code + " thất bại " + streak + " lần liên tiếp",
+            "Kênh " + r.name() + " (" + code + ") thất bại " + streak + " lần liên tiếp. Lỗi gần nhất: "
+                + AlertTexts.shortError(r.lastError()) + "."));
+      }
+    });
+    return out;
+  }
+
+  /**
+   * Plan items due within {@code days} days (today included) that lack evidence: no confirmed link to approved
+   * evidence at all, or fewer than a target's count for its component.
+   */
+  static List<Condition> deadlines(Session s, LocalDate today, int days) {
+    List<PlanItem> items = s.createSelectionQuery("from PlanItem i join fetch i.plan"
+            + " where i.deadline >= :today and i.deadline <= :until order by i.deadline, i.id", PlanItem.class)
+        .setParameter("today", today).setParameter("until", today.plusDays(days)).getResultList();
+    if (items.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Map<Integer, Long>> have = new HashMap<>();
+    s.createSelectionQuery("select l.planItem.id, e.component, count(distinct e.id) from EvidenceLink l join l.evidence e"
+            + " where l.state = 'confirmed' and e.status = 'approved' and l.planItem.id in :ids"
+            + " group by l.planItem.id, e.component", Object[].class)
+        .setParameter("ids", items.stream().map(PlanItem::getId).toList()).getResultList()
+        .forEach(r -> have.computeIfAbsent((Long) r[0], k -> new HashMap<>()).put((Integer) r[1], (Long) r[2]));
+    List<Condition> out = new ArrayList<>();
+    for (PlanItem item : items) {
+      Map<Integer, Long> counts = have.getOrDefault(item.getId(), Map.of());
+      List<String> missing = new ArrayList<>();
+      for (PlanTarget t : item.getTargets()) {
+        long n = counts.getOrDefault(t.getComponent(), 0L);
+        if (n < t.getCount()) {
+          String name = EvidenceComponent.of(t.getComponent()).map(EvidenceComponent::shortName)
+              .orElse("thành phần " + t.getComponent());
+          missing.add(name + " " + n + "/" + t.getCount() + " (" + t.getDescription() + ")");
+        }
+      }
+      if (counts.isEmpty() && missing.isEmpty()) {
+        missing.add("chưa có minh chứng nào được xác nhận và duyệt");
+      }
+      if (!missing.isEmpty()) {
+        String plan = item.getPlan().getCode();
+        long left = ChronoUnit.DAYS.between(today, item.getDeadline());
+        out.add(new Condition("deadline_evidence:" + plan + "/" + item.getCode(), Alert.Kind.DEADLINE_EVIDENCE, null,
+            item.getId(), "Nhiệm vụ " + item.getCode() + " (" + plan + ") đến hạn " + AlertTexts.date(item.getDeadline())
+                + " còn thiếu minh chứng",
+            "Nhiệm vụ " + item.getCode() + " – " + item.getTitle() + " (Kế hoạch " + plan + ") đến hạn "
+                + AlertTexts.date(item.getDeadline()) + (left == 0 ? " (hôm nay)" : " (còn " + left + " ngày)")
+                + ". Còn thiếu: " + String.join("; ", missing) + "."));
+      }
+    }
+    return out;
+  }
+}
