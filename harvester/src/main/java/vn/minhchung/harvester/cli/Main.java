@@ -20,6 +20,7 @@ import vn.minhchung.storage.db.DatabaseUnavailableException;
     description = {"Thu thập minh chứng từ các kênh chính thống (evidence harvester for official channels).", ""},
     subcommands = {
         DbCommand.class,
+        CaptureCommand.class,
     },
     footer = {"", "Exit codes: 0 success, 1 problems found, 2 bad input or configuration, 3 an outside system failed."})
 public final class Main implements Callable<Integer> {
