@@ -51,10 +51,10 @@ final class CaptureCommand implements Callable<Integer> {
     if (json) {
       out.println(toJson(r));
     } else {
-      out.printf("capture %d: %s%s%n", r.captureId(), r.status().code(),
+      out.printf(java.util.Locale.ROOT, "capture %d: %s%s%n", r.captureId(), r.status().code(),
           r.detail() == null ? "" : " (" + r.detail() + ")");
       for (CaptureResult.StoredFile f : r.files()) {
-        out.printf("  %-16s %s  %d bytes%n", f.name(), f.blob().sha256(), f.blob().size());
+        out.printf(java.util.Locale.ROOT, "  %-16s %s  %d bytes%n", f.name(), f.blob().sha256(), f.blob().size());
       }
     }
     return ExitCodes.OK;

@@ -164,14 +164,18 @@ public final class PageCapturer {
     Optional<Verdict> verdict = ready.verdict();
     Optional<Locator> element = verdict.isPresent() ? Optional.empty() : element(page, req);
     Instant capturedAt = clock.instant();
-    Optional<byte[]> elementPng = element.map(l -> l.screenshot(new Locator.ScreenshotOptions()
-        .setTimeout(remaining(deadline))));
+    Optional<byte[]> elementPng = element.map(l -> elementShot(page, l));
     String elementText = element.map(Locator::innerText).orElse("");
     String elementHtml = element.map(l -> (String) l.evaluate("e => e.outerHTML")).orElse("");
-    Shot full = fullPage(page, deadline);
+    Shot full = fullPage(page);
     return new RawCapture(capturedAt, ready.finalUrl(), ready.status(), verdict, elementPng,
         element.map(l -> selectorOf(page, req)), elementText, elementHtml, Optional.of(full.png()),
         full.documentHeight(), full.height(), Optional.of(page.content()), Optional.empty(), viewport());
+  }
+
+  /** Encoding a 30,000 px shot on a busy machine takes long; that is not the page's fault. */
+  private double shotTimeoutMs() {
+    return Math.max(30_000, 2.0 * limits.captureTimeoutMs());
   }
 
   private long deadline() {
@@ -183,7 +187,7 @@ public final class PageCapturer {
     Instant at = clock.instant();
     try {
       page.evaluate("() => window.stop()");
-      Shot full = fullPage(page, System.nanoTime() + 10_000_000_000L);
+      Shot full = fullPage(page);
       return new RawCapture(at, page.url(), response == null ? 0 : response.status(), Optional.of(verdict),
           Optional.empty(), Optional.empty(), "", "", Optional.of(full.png()), full.documentHeight(), full.height(),
           Optional.of(page.content()), Optional.empty(), viewport());
@@ -199,11 +203,25 @@ public final class PageCapturer {
 
   private record Shot(byte[] png, int documentHeight, int height) {}
 
-  private Shot fullPage(Page page, long deadline) {
+  /**
+   * The element's screenshot; an element taller than the cap (e.g. {@code main} of a very long page) is
+   * clipped like the full page. Shots get their own time budget: a slow encoder is not a slow page.
+   */
+  private byte[] elementShot(Page page, Locator l) {
+    com.microsoft.playwright.options.BoundingBox box = l.boundingBox();
+    if (box == null || box.height <= limits.fullPageMaxHeight()) {
+      return l.screenshot(new Locator.ScreenshotOptions().setTimeout(shotTimeoutMs()));
+    }
+    double scrollY = ((Number) page.evaluate("() => window.scrollY")).doubleValue();
+    return page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setTimeout(shotTimeoutMs())
+        .setClip(box.x, box.y + scrollY, box.width, limits.fullPageMaxHeight()));
+  }
+
+  private Shot fullPage(Page page) {
     int docHeight = ((Number) page.evaluate(
         "() => Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0)"))
         .intValue();
-    Page.ScreenshotOptions o = new Page.ScreenshotOptions().setFullPage(true).setTimeout(remaining(deadline));
+    Page.ScreenshotOptions o = new Page.ScreenshotOptions().setFullPage(true).setTimeout(shotTimeoutMs());
     int height = docHeight;
     if (docHeight > limits.fullPageMaxHeight()) {
       height = limits.fullPageMaxHeight();
@@ -290,8 +308,13 @@ public final class PageCapturer {
     return VIEWPORT_WIDTH + "x" + VIEWPORT_HEIGHT;
   }
 
+  /** The useful line of a Playwright error ("Error { message='…'" wraps the driver's message). */
   static String firstLine(Throwable e) {
     String m = String.valueOf(e.getMessage()).strip();
+    int at = m.indexOf("message='");
+    if (at >= 0) {
+      m = m.substring(at + "message='".length()).strip();
+    }
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
   }

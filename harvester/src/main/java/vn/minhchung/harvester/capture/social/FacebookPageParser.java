@@ -53,7 +53,8 @@ public final class FacebookPageParser {
 
   /** The date and counts one post element shows (used to check a capture shows them). */
   public static ShownFacts facts(String elementHtml) {
-    Element post = Jsoup.parseBodyFragment(elementHtml).body();
+    Element fragment = Jsoup.parseBodyFragment(elementHtml).body();
+    Element post = fragment.childrenSize() == 1 ? fragment.child(0) : fragment;
     Element body = withoutComments(post);
     return ShownFacts.of(permalink(body).map(FacebookPageParser::dateText).orElse(null), counts(body));
   }
@@ -64,17 +65,18 @@ public final class FacebookPageParser {
     if (link.isEmpty()) {
       return Optional.empty();
     }
-    String url = source.resolve(link.get().attr("href").strip()).toString();
-    Optional<String> id = platformId(url);
+    Optional<String> resolved = resolve(source, stripTracking(link.get().attr("href").strip()));
+    Optional<String> id = resolved.flatMap(FacebookPageParser::platformId);
     if (id.isEmpty()) {
       return Optional.empty();
     }
+    String url = resolved.get();
     String dateText = dateText(link.get());
     Map<String, String> shown = counts(body);
     Map<String, Long> values = new LinkedHashMap<>();
     shown.forEach((k, v) -> StopgapVietnameseCounts.parse(v).ifPresent(n -> values.put(k, n)));
     String text = body.select(FacebookSelectors.MESSAGE).text();
-    return Optional.of(new BrowserPost(id.get(), stripTracking(url),
+    return Optional.of(new BrowserPost(id.get(), url,
         StopgapVietnameseDates.parse(dateText, now).map(ZonedDateTime::toOffsetDateTime), dateText, text, values,
         ShownFacts.of(dateText, shown)));
   }
@@ -117,6 +119,17 @@ public final class FacebookPageParser {
   private static Optional<String> find(Pattern p, String text) {
     Matcher m = p.matcher(text);
     return m.find() ? Optional.of(m.group(1).strip()) : Optional.empty();
+  }
+
+  /** An absolute http(s) URL, or empty for script links and malformed addresses. */
+  private static Optional<String> resolve(URI source, String href) {
+    try {
+      URI u = source.resolve(href);
+      String scheme = u.getScheme() == null ? "" : u.getScheme();
+      return scheme.equals("https") || scheme.equals("http") ? Optional.of(u.toString()) : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private static String stripTracking(String url) {

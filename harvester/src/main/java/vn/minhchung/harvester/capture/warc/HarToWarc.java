@@ -18,6 +18,7 @@ import java.util.Set;
 import org.netpreserve.jwarc.HttpRequest;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
@@ -33,6 +34,7 @@ import org.netpreserve.jwarc.Warcinfo;
 public final class HarToWarc {
   private static final Set<String> DROPPED = Set.of("content-encoding", "transfer-encoding", "content-length");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final MediaType OCTET_STREAM = MediaType.parse("application/octet-stream");
 
   private HarToWarc() {}
 
@@ -47,7 +49,7 @@ public final class HarToWarc {
     fields.put("description", List.of("HTTP exchanges recorded by the browser (HAR); bodies are decoded, "
         + "Content-Encoding and Transfer-Encoding removed, Content-Length recomputed"));
     WarcWriter writer = new WarcWriter(java.nio.channels.Channels.newChannel(out), WarcCompression.GZIP);
-    writer.write(new Warcinfo.Builder().date(created).fields(fields).build());
+    writer.write(new Warcinfo.Builder().version(MessageVersion.WARC_1_1).date(created).fields(fields).build());
     int exchanges = 0;
     int withBody = 0;
     for (JsonNode e : entries) {
@@ -64,9 +66,8 @@ public final class HarToWarc {
           resp.path("statusText").asText("").isEmpty() ? "-" : resp.path("statusText").asText());
       headers(resp.path("headers")).forEach(h -> hr.addHeader(h.getKey(), h.getValue()));
       hr.setHeader("Content-Length", Integer.toString(body.length));
-      String type = resp.path("content").path("mimeType").asText("application/octet-stream");
-      hr.body(MediaType.parse(type.isBlank() ? "application/octet-stream" : type), body);
-      WarcResponse response = new WarcResponse.Builder(target).date(date).body(hr.build()).build();
+      hr.body(mediaType(resp.path("content").path("mimeType").asText("")), body);
+      WarcResponse response = new WarcResponse.Builder(target).version(MessageVersion.WARC_1_1).date(date).body(hr.build()).build();
 
       String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
       String requestTarget = target.getRawQuery() == null ? path : path + "?" + target.getRawQuery();
@@ -77,9 +78,9 @@ public final class HarToWarc {
       if (post.has("text")) {
         byte[] pb = post.path("text").asText().getBytes(StandardCharsets.UTF_8);
         rq.setHeader("Content-Length", Integer.toString(pb.length));
-        rq.body(MediaType.parse(post.path("mimeType").asText("application/octet-stream")), pb);
+        rq.body(mediaType(post.path("mimeType").asText("")), pb);
       }
-      WarcRequest request = new WarcRequest.Builder(target).date(date).body(rq.build())
+      WarcRequest request = new WarcRequest.Builder(target).version(MessageVersion.WARC_1_1).date(date).body(rq.build())
           .concurrentTo(response.id()).build();
       writer.write(request);
       writer.write(response);
@@ -110,6 +111,15 @@ public final class HarToWarc {
       out.add(Map.entry(name, h.path("value").asText("")));
     }
     return out;
+  }
+
+  /** The browser reports odd types ("x-unknown") for bodiless answers; those become octet-stream. */
+  static MediaType mediaType(String type) {
+    try {
+      return type.isBlank() ? OCTET_STREAM : MediaType.parse(type);
+    } catch (IllegalArgumentException e) {
+      return OCTET_STREAM;
+    }
   }
 
   private static byte[] body(JsonNode content) {
