@@ -35,7 +35,7 @@ import vn.minhchung.storage.db.TestDatabases;
  * minute, the ratios, and peak memory of the JVM's child processes (drivers and browsers).
  *
  * <p>Run: {@code mvn -B -o -pl bench -am -q package -DskipTests} then
- * {@code java -cp "bench/target/classes:$(cat bench/target/cp.txt)" vn.minhchung.bench.CaptureBench [pages]
+ * {@code java -cp "bench/target/classes:bench/target/lib/*" vn.minhchung.bench.CaptureBench [pages]
  * [naivePages] [concurrency]}.
  */
 public final class CaptureBench {

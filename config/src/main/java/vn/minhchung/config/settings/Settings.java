@@ -33,6 +33,7 @@ public final class Settings {
       SettingKey.integer("browser.queueSize", 1000),
       SettingKey.integer("web.port", 8080),
       SettingKey.integer("web.sessionTimeoutMinutes", 480),
+      SettingKey.integer("web.uploadMaxBytes", 25L * 1024 * 1024),
       SettingKey.url("platforms.facebook.graphBaseUrl", "https://graph.facebook.com"),
       SettingKey.string("platforms.facebook.apiVersion", "v26.0"),
       SettingKey.secret("platforms.facebook.accessToken"),

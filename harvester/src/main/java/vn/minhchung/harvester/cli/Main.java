@@ -21,6 +21,12 @@ import vn.minhchung.storage.db.DatabaseUnavailableException;
     subcommands = {
         DbCommand.class,
         CaptureCommand.class,
+        RegistryCommand.class,
+        ChannelsCommand.class,
+        ServeCommand.class,
+        UsersCommand.class,
+        ExportCommand.class,
+        VerifyCommand.class,
     },
     footer = {"", "Exit codes: 0 success, 1 problems found, 2 bad input or configuration, 3 an outside system failed."})
 public final class Main implements Callable<Integer> {

@@ -147,5 +147,5 @@ public final class Database implements AutoCloseable {
   public static final List<String> TABLES_CHILDREN_FIRST = List.of(
       "evidence_link", "evidence", "capture", "metric_snapshot", "run_problem", "post", "harvest_run",
       "target", "plan_item_cooperating", "plan_item", "plan", "channel", "unit", "blob", "audit_event",
-      "app_user", "platform_credential");
+      "app_user", "platform_credential", "youtube_quota");
 }

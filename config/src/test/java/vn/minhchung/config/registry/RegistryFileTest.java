@@ -1,0 +1,219 @@
+package vn.minhchung.config.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegistryFileTest {
+  @TempDir Path dir;
+
+  static Path fixture(String name) {
+    try {
+      return Path.of(RegistryFileTest.class.getResource("/fixtures/registry/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Path sample() {
+    return Path.of("examples/bac-ninh.yaml").toAbsolutePath();
+  }
+
+  private static List<String> problems(Path file) {
+    try {
+      RegistryFile.read(file, Set.of());
+    } catch (RegistryException e) {
+      return e.problems().stream().map(RegistryProblem::toString).toList();
+    }
+    throw new AssertionError("expected problems in " + file);
+  }
+
+  @Test
+  void readsTheBacNinhSampleWithEveryItemAndTheQuantifiedTargets() {
+    RegistryDocument doc = RegistryFile.read(sample(), Set.of());
+    assertThat(doc.units()).hasSize(17);
+    assertThat(doc.channels()).extracting(ChannelEntry::kind).containsExactlyInAnyOrder(ChannelKind.values());
+    assertThat(doc.plans()).extracting(PlanEntry::code).containsExactly("110/KH-UBND", "KHTT-CDS-2025");
+    PlanEntry kh110 = doc.plans().get(0);
+    assertThat(kh110.issuedOn()).isEqualTo(LocalDate.of(2026, 4, 14));
+    assertThat(kh110.items()).hasSize(18);
+    ItemEntry ii2 = kh110.items().get(1);
+    assertThat(ii2.code()).isEqualTo("II.2");
+    assertThat(ii2.deadline()).isEqualTo(LocalDate.of(2026, 11, 15));
+    assertThat(ii2.cooperating()).startsWith("STP", "SVHTTDL");
+    TargetEntry clips = doc.plans().get(1).items().get(0).targets().get(0);
+    assertThat(clips.component()).isEqualTo(2);
+    assertThat(clips.count()).isEqualTo(7);
+    assertThat(clips.minDuration()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(clips.maxDuration()).isEqualTo(Duration.ofMinutes(10));
+    ChannelEntry portal = doc.channels().get(4);
+    assertThat(portal.options().get("watchText")).containsExactly("Ngày Chuyển đổi số quốc gia");
+    assertThat(portal.where().at("url").toString()).endsWith("bac-ninh.yaml:99:10");
+  }
+
+  @Test
+  void writtenYamlReadsBackToTheSameDocument() throws IOException {
+    RegistryDocument doc = RegistryFile.read(sample(), Set.of());
+    Path out = dir.resolve("export.yaml");
+    Files.writeString(out, RegistryYamlWriter.write(doc), StandardCharsets.UTF_8);
+    RegistryDocument again = RegistryFile.read(out, Set.of());
+    assertThat(RegistryYamlWriter.write(again)).isEqualTo(RegistryYamlWriter.write(doc));
+  }
+
+  @Test
+  void workbookOfTheSampleReadsBackToTheSameDocument() throws IOException {
+    RegistryDocument doc = RegistryFile.read(sample(), Set.of());
+    Path xlsx = dir.resolve("bac-ninh.xlsx");
+    Files.write(xlsx, RegistryXlsxWriter.write(doc));
+    RegistryDocument fromXlsx = RegistryFile.read(xlsx, Set.of());
+    assertThat(RegistryYamlWriter.write(fromXlsx)).isEqualTo(RegistryYamlWriter.write(doc));
+    assertThat(fromXlsx.channels().get(0).where().at("url").toString()).isEqualTo(xlsx + ":channels!2:E");
+  }
+
+  @Test
+  void invalidYamlNamesTheLine() {
+    Path f = fixture("invalid-yaml.yaml");
+    assertThat(problems(f)).containsExactly(f + ":5:4: (file): invalid YAML: expected <block end>, but found "
+        + "'<block mapping start>' (while parsing a block collection); check indentation and quoting near this line");
+  }
+
+  @Test
+  void unknownKeysAreEachReportedWithTheirLocation() {
+    Path f = fixture("unknown-keys.yaml");
+    assertThat(problems(f)).containsExactly(
+        f + ":4:5: website: unknown key in units[]; expected one of code, name, parent",
+        f + ":12:7: options.feedUrl: unknown option for facebook_page; expected one of via",
+        f + ":13:1: reports: unknown key; expected one of units, channels, plans");
+  }
+
+  @Test
+  void duplicateCodesNameTheFirstDefinition() {
+    Path f = fixture("duplicate-codes.yaml");
+    assertThat(problems(f)).containsExactly(
+        f + ":4:11: code: duplicate unit code 'SKHCN'; first defined at " + f + ":2:11",
+        f + ":12:15: code: duplicate item code 'II.2'; first defined at " + f + ":10:15");
+  }
+
+  @Test
+  void unknownUnitReferencesAreAllReported() {
+    Path f = fixture("unknown-references.yaml");
+    assertThat(problems(f)).containsExactly(
+        f + ":4:13: parent: unknown unit 'UBND-BNN'; add it under units or fix the code",
+        f + ":7:11: unit: unknown unit 'BPTH-BN'; add it under units or fix the code",
+        f + ":18:22: cooperating: unknown unit 'SYT'; add it under units or fix the code",
+        f + ":18:22: cooperating: unknown unit 'SGDDT'; add it under units or fix the code");
+  }
+
+  @Test
+  void referencesToUnitsAlreadyStoredAreAccepted() {
+    RegistryDocument doc = RegistryFile.read(fixture("unknown-references.yaml"),
+        Set.of("UBND-BNN", "BPTH-BN", "SYT", "SGDDT"));
+    assertThat(doc.channels()).hasSize(1);
+  }
+
+  @Test
+  void cronThatQuartzRejectsIsReported() {
+    Path f = fixture("bad-cron.yaml");
+    assertThat(problems(f)).containsExactly(f + ":10:15: schedule: Quartz rejects the cron expression '0 6 * * *': "
+        + "Unexpected end of expression.; expected six or seven fields such as \"0 0 6 * * ?\" (06:00 daily)");
+  }
+
+  @Test
+  void urlsThatDoNotFitTheKindAreReported() {
+    Path f = fixture("url-kind.yaml");
+    assertThat(problems(f)).containsExactly(
+        f + ":9:10: url: a facebook_page URL must be on facebook.com or fb.com but the host is zalo.me",
+        f + ":14:10: url: a youtube_channel URL must be on youtube.com or youtu.be but the host is "
+            + "www.youtube.com.evil.example",
+        f + ":19:10: url: expected an absolute http(s) URL but was 'ftp://bacninh.gov.vn/'");
+  }
+
+  @Test
+  void datesComponentsAndDurationsOutOfFormatAreReported() {
+    Path f = fixture("bad-dates.yaml");
+    assertThat(problems(f)).containsExactly(
+        f + ":4:15: issuedOn: expected a date dd/MM/yyyy such as 15/11/2026 but was '2026-04-14'",
+        f + ":8:19: deadline: expected a date dd/MM/yyyy such as 15/11/2026 but was '31/11/2026'",
+        f + ":10:24: component: expected an evidence component 1..6 but was 7",
+        f + ":13:26: minDuration: expected a positive ISO-8601 duration such as PT5M or PT1H30M but was '5 phút'");
+  }
+
+  @Test
+  void fileThatIsNotUtf8NamesTheByteOffsetAndLine() {
+    Path f = fixture("latin1.yaml");
+    assertThat(problems(f)).containsExactly(f + ":3:12: (file): the file is not UTF-8: invalid byte 0xE1 at byte "
+        + "offset 34; save it as UTF-8 (in Excel or Notepad: \"Save as\", encoding UTF-8)");
+  }
+
+  @Test
+  void decomposedVietnameseIsReadAsNfc() {
+    RegistryDocument doc = RegistryFile.read(fixture("nfd-names.yaml"), Set.of());
+    assertThat(doc.units().get(0).name()).isEqualTo("Sở Khoa học và Công nghệ tỉnh Bắc Ninh").hasSize(38);
+    assertThat(doc.plans().get(0).items().get(0).keywords()).containsExactly("chuyển đổi số");
+  }
+
+  @Test
+  void emptyFilesAreReported() {
+    for (String name : List.of("empty.yaml", "comments-only.yaml")) {
+      Path f = fixture(name);
+      assertThat(problems(f)).containsExactly(f + ":1:1: (file): the file is empty; expected units, channels and "
+          + "plans (see config/examples/bac-ninh.yaml)");
+    }
+  }
+
+  @Test
+  void fiftyMegabyteFileIsRefusedWithoutReadingIt() throws IOException {
+    Path big = dir.resolve("big.yaml");
+    writeBigRegistry(big, 50L * 1024 * 1024);
+    assertThat(problems(big)).containsExactly(big + ":1:1: (file): file is 52,428,8" + sizeTail(big)
+        + " bytes, above the limit of 16,777,216 bytes (16 MiB) for a YAML registry; split it into several files "
+        + "and import them one after the other");
+  }
+
+  private static String sizeTail(Path big) throws IOException {
+    return String.format(java.util.Locale.ROOT, "%,d", Files.size(big)).substring("52,428,8".length());
+  }
+
+  /** A syntactically valid registry of many units, at least {@code bytes} long. */
+  static void writeBigRegistry(Path file, long bytes) throws IOException {
+    byte[] unit = "  - code: XA-0000001\n    name: UBND xã Tân Chi, tỉnh Bắc Ninh\n".getBytes(StandardCharsets.UTF_8);
+    try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      out.write("units:\n".getBytes(StandardCharsets.UTF_8));
+      for (long written = 7; written < bytes; written += unit.length) {
+        out.write(unit);
+      }
+    }
+  }
+
+  @Test
+  void workbookProblemsNameSheetRowAndColumn() throws IOException {
+    RegistryDocument doc = RegistryFile.read(fixture("url-kind.yaml").resolveSibling("nfd-names.yaml"), Set.of());
+    byte[] wb = RegistryXlsxWriter.write(doc);
+    Path good = dir.resolve("good.xlsx");
+    Files.write(good, wb);
+    assertThat(RegistryFile.read(good, Set.of()).units()).hasSize(1);
+    try (var in = Files.newInputStream(good); var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+      book.getSheet("items").getRow(1).getCell(3).setCellValue("SKHCN-X");
+      book.getSheet("plans").getRow(0).createCell(4).setCellValue("ngày ban hành");
+      Path bad = dir.resolve("bad.xlsx");
+      try (OutputStream out = Files.newOutputStream(bad)) {
+        book.write(out);
+      }
+      assertThat(problems(bad)).containsExactly(
+          bad + ":plans!1:E: ngày ban hành: unknown column in sheet plans; expected code, title, issuer, issuedOn",
+          bad + ":items!2:D: lead: unknown unit 'SKHCN-X'; add it under units or fix the code");
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package vn.minhchung.harvester.connector.facebook;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.minhchung.config.registry.ChannelKind;
+import vn.minhchung.config.settings.Settings;
+import vn.minhchung.harvester.connector.ChannelSpec;
+import vn.minhchung.harvester.connector.Connector;
+import vn.minhchung.harvester.connector.ConnectorException;
+import vn.minhchung.harvester.connector.ConnectorException.Kind;
+import vn.minhchung.harvester.connector.HarvestContext;
+import vn.minhchung.harvester.connector.HarvestedPost;
+import vn.minhchung.harvester.connector.KnownPost;
+import vn.minhchung.harvester.connector.facebook.FacebookParser.GraphError;
+import vn.minhchung.harvester.http.HttpFetcher;
+import vn.minhchung.harvester.http.HttpResult;
+
+/**
+ * Harvests a Facebook Page ({@code facebook_page}): its published posts inside the window, newest first, then
+ * the counts of older stored posts in {@code ?ids=} batches. The Page id is the channel's platform id (or the
+ * first path segment of its URL); the token is the channel option {@code accessToken} or
+ * {@code platforms.facebook.accessToken}.
+ */
+public final class FacebookConnector implements Connector {
+  private static final Logger LOG = LoggerFactory.getLogger(FacebookConnector.class);
+  private final HttpFetcher fetcher;
+  private final FacebookThrottle throttle;
+
+  public FacebookConnector(HttpFetcher fetcher, FacebookThrottle throttle) {
+    this.fetcher = fetcher;
+    this.throttle = throttle;
+  }
+
+  @Override
+  public Set<ChannelKind> kinds() {
+    return Set.of(ChannelKind.FACEBOOK_PAGE);
+  }
+
+  @Override
+  public void harvest(ChannelSpec channel, HarvestContext ctx) throws ConnectorException {
+    Settings s = ctx.settings();
+    String token = channel.option("accessToken").or(() -> s.get("platforms.facebook.accessToken"))
+        .orElseThrow(() -> new ConnectorException(Kind.CONFIG, channel.code()
+            + ": chưa có token Facebook; đặt platforms.facebook.accessToken hoặc tùy chọn accessToken của kênh"));
+    String pageId = pageId(channel);
+    FacebookClient client = new FacebookClient(fetcher, throttle,
+        s.uri("platforms.facebook.graphBaseUrl").orElseThrow(), s.string("platforms.facebook.apiVersion"));
+    Set<String> seen = listPosts(channel, ctx, client, token, pageId);
+    refresh(channel, ctx, client, token, pageId, seen);
+  }
+
+  private Set<String> listPosts(ChannelSpec channel, HarvestContext ctx, FacebookClient client, String token,
+      String pageId) throws ConnectorException {
+    Set<String> seen = new HashSet<>();
+    Set<String> cursors = new HashSet<>();
+    URI uri = client.postsUri(pageId);
+    int pages = 0;
+    while (true) {
+      HttpResult r = client.get(uri, token, channel.code(), pageId);
+      FacebookParser.Page page = FacebookParser.parsePage(ok(r, channel, ctx), uri, ctx.clock());
+      pages++;
+      boolean passedWindow = false;
+      for (HarvestedPost p : page.posts()) {
+        if (p.postedAt() != null && p.postedAt().isBefore(ctx.windowStart())) {
+          passedWindow = true;
+        } else if (seen.add(p.platformId())) {
+          ctx.accept(p);
+        }
+      }
+      if (passedWindow || page.next().isEmpty()) {
+        break;
+      }
+      URI next = FacebookClient.withoutToken(page.next().get());
+      String cursor = page.after().orElse(next.toString());
+      if (!cursors.add(cursor)) {
+        ctx.problem(next.toString(), "cursor_repeat", "Facebook trả lại con trỏ phân trang đã gặp sau " + pages
+            + " trang; dừng để không lặp vô hạn");
+        break;
+      }
+      uri = next;
+    }
+    LOG.info("facebook page {}: {} posts in window, {} pages", pageId, seen.size(), pages);
+    return seen;
+  }
+
+  private void refresh(ChannelSpec channel, HarvestContext ctx, FacebookClient client, String token,
+      String pageId, Set<String> seen) throws ConnectorException {
+    List<String> ids = new ArrayList<>();
+    for (KnownPost k : ctx.postsToRefresh()) {
+      if (!seen.contains(k.platformId()) && !ids.contains(k.platformId())) {
+        ids.add(k.platformId());
+      }
+    }
+    for (int i = 0; i < ids.size(); i += FacebookClient.BATCH_SIZE) {
+      List<String> batch = ids.subList(i, Math.min(ids.size(), i + FacebookClient.BATCH_SIZE));
+      URI uri = client.batchUri(batch);
+      HttpResult r = client.get(uri, token, channel.code(), pageId);
+      Optional<GraphError> err = r.isSuccess() ? Optional.empty() : FacebookParser.parseError(r.body(), uri);
+      if (err.isPresent() && err.get().code() == 100) {
+        // One missing id fails the whole batch: ask one by one to find which posts are gone.
+        for (String id : batch) {
+          refreshOne(channel, ctx, client, token, pageId, id);
+        }
+        continue;
+      }
+      FacebookParser.parseBatch(ok(r, channel, ctx), uri, ctx.clock()).forEach(ctx::accept);
+    }
+  }
+
+  private void refreshOne(ChannelSpec channel, HarvestContext ctx, FacebookClient client, String token,
+      String pageId, String id) throws ConnectorException {
+    URI uri = client.batchUri(List.of(id));
+    HttpResult r = client.get(uri, token, channel.code(), pageId);
+    Optional<GraphError> err = r.isSuccess() ? Optional.empty() : FacebookParser.parseError(r.body(), uri);
+    if (err.isPresent() && err.get().code() == 100) {
+      ctx.markGone(id, "Facebook: bài không còn hoặc không xem được (mã 100)");
+      return;
+    }
+    FacebookParser.parseBatch(ok(r, channel, ctx), uri, ctx.clock()).forEach(ctx::accept);
+  }
+
+  /** The body of a successful answer; any Graph error (even on HTTP 200) becomes the channel's failure. */
+  private byte[] ok(HttpResult r, ChannelSpec channel, HarvestContext ctx) throws ConnectorException {
+    Optional<GraphError> err = FacebookParser.parseError(r.body(), r.requested());
+    if (err.isPresent()) {
+      FacebookUsage usage = FacebookUsage.of(r);
+      ConnectorException e = FacebookErrors.toException(err.get(), channel.code(), r.status(), ctx.clock().instant(),
+          usage);
+      if (e.kind() == Kind.RATE_LIMITED) {
+        String key = FacebookErrors.PAGE_LIMIT_CODES.contains(err.get().code()) ? pageId(channel)
+            : FacebookThrottle.APP;
+        throttle.block(key, e.retryAfter().orElseThrow());
+      }
+      throw e;
+    }
+    if (r.status() == 429) {
+      throw new ConnectorException(Kind.RATE_LIMITED, channel.code() + ": Facebook trả HTTP 429 sau nhiều lần thử",
+          ctx.clock().instant().plus(FacebookErrors.DEFAULT_BACKOFF), null);
+    }
+    if (r.status() >= 500) {
+      throw new ConnectorException(Kind.TRANSIENT, channel.code() + ": " + r.requested() + ": HTTP " + r.status()
+          + " sau " + r.attempts() + " lần thử; thử lại sau");
+    }
+    if (!r.isSuccess()) {
+      throw new ConnectorException(Kind.BAD_RESPONSE, channel.code() + ": " + r.requested() + ": HTTP " + r.status()
+          + " không kèm lỗi Graph đọc được");
+    }
+    return r.body();
+  }
+
+  /** The platform id, else the first path segment of the Page URL ({@code profile.php?id=} understood). */
+  static String pageId(ChannelSpec channel) throws ConnectorException {
+    if (channel.platformId().isPresent() && !channel.platformId().get().isBlank()) {
+      return channel.platformId().get().strip();
+    }
+    try {
+      URI u = URI.create(channel.url().strip());
+      String path = u.getPath() == null ? "" : u.getPath().replaceAll("^/+", "");
+      if (path.startsWith("profile.php") && u.getQuery() != null) {
+        for (String p : u.getQuery().split("&")) {
+          if (p.startsWith("id=") && p.length() > 3) {
+            return p.substring(3);
+          }
+        }
+      }
+      String first = path.split("/")[0];
+      if (!first.isBlank() && !first.equals("profile.php")) {
+        return first;
+      }
+    } catch (IllegalArgumentException bad) {
+      throw new ConnectorException(Kind.CONFIG, channel.code() + ": URL Trang không hợp lệ: " + channel.url(), null,
+          bad);
+    }
+    throw new ConnectorException(Kind.CONFIG, channel.code() + ": không tìm được mã Trang; đặt platform_id cho kênh ("
+        + channel.url() + ")");
+  }
+}

@@ -1,0 +1,216 @@
+package vn.minhchung.harvester.connector.zalo;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.minhchung.config.registry.ChannelKind;
+import vn.minhchung.config.settings.Settings;
+import vn.minhchung.harvester.connector.ChannelSpec;
+import vn.minhchung.harvester.connector.Connector;
+import vn.minhchung.harvester.connector.ConnectorException;
+import vn.minhchung.harvester.connector.ConnectorException.Kind;
+import vn.minhchung.harvester.connector.Counts;
+import vn.minhchung.harvester.connector.HarvestContext;
+import vn.minhchung.harvester.connector.HarvestedPost;
+import vn.minhchung.harvester.connector.KnownPost;
+import vn.minhchung.harvester.connector.PostKind;
+import vn.minhchung.harvester.http.HttpFetcher;
+import vn.minhchung.harvester.http.HttpResult;
+
+/**
+ * Harvests a Zalo OA ({@code zalo_oa}): both article lists ({@code normal} and {@code video}) slice by slice
+ * until the window is passed, then details of older stored articles for their counts. A rejected token is
+ * refreshed once per run through {@link ZaloTokenStore}. Tokens: the stored pair of the OA (account = the
+ * channel's platform id, else its code); the first time, channel options {@code accessToken}/{@code
+ * refreshToken} or {@code platforms.zalo.accessToken}/{@code refreshToken}.
+ */
+public final class ZaloConnector implements Connector {
+  private static final Logger LOG = LoggerFactory.getLogger(ZaloConnector.class);
+  /** 1,000 slices = 10,000 articles per type: far beyond any window, and a stop for an API that never ends. */
+  static final int MAX_SLICES = 1000;
+  private static final List<String> TYPES = List.of("normal", "video");
+
+  private final HttpFetcher fetcher;
+  private final ZaloTokenStore store;
+
+  public ZaloConnector(HttpFetcher fetcher, ZaloTokenStore store) {
+    this.fetcher = fetcher;
+    this.store = store;
+  }
+
+  @Override
+  public Set<ChannelKind> kinds() {
+    return Set.of(ChannelKind.ZALO_OA);
+  }
+
+  @Override
+  public void harvest(ChannelSpec channel, HarvestContext ctx) throws ConnectorException {
+    Settings s = ctx.settings();
+    ZaloClient client = new ZaloClient(fetcher, s.uri("platforms.zalo.apiBaseUrl").orElseThrow(),
+        s.uri("platforms.zalo.oauthBaseUrl").orElseThrow());
+    String account = channel.platformId().filter(p -> !p.isBlank()).orElse(channel.code());
+    Optional<ZaloTokens> initial = channel.option("accessToken").or(() -> s.get("platforms.zalo.accessToken"))
+        .map(a -> new ZaloTokens(a, channel.option("refreshToken").or(() -> s.get("platforms.zalo.refreshToken"))
+            .orElse(null)));
+    ZaloTokens tokens = store.current(account, initial).orElseThrow(() -> new ConnectorException(Kind.CONFIG,
+        channel.code() + ": chưa có token Zalo OA; đặt platforms.zalo.accessToken và platforms.zalo.refreshToken"));
+    Run run = new Run(channel, ctx, client, account, tokens);
+    Map<String, String> knownUrls = new HashMap<>();
+    for (KnownPost k : ctx.postsToRefresh()) {
+      knownUrls.put(k.platformId(), k.url());
+    }
+    Set<String> seen = new HashSet<>();
+    for (String type : TYPES) {
+      listType(run, type, knownUrls, seen);
+    }
+    for (KnownPost k : ctx.postsToRefresh()) {
+      if (seen.add(k.platformId())) {
+        URI uri = client.detailUri(k.platformId());
+        ZaloAnswer<Optional<ZaloArticle>> a = run.call(uri, ZaloParser::parseDetail, false);
+        if (a instanceof ZaloAnswer.Ok<Optional<ZaloArticle>> ok && ok.value().isPresent()) {
+          ctx.accept(post(ok.value().get(), PostKind.POST, k.url(), channel));
+        } else if (a instanceof ZaloAnswer.Failed<Optional<ZaloArticle>> f) {
+          ctx.problem(k.url(), "zalo_detail_failed", "Không đọc được bài " + k.platformId() + " (Zalo mã "
+              + f.error() + ": " + f.message() + ")");
+        }
+      }
+    }
+  }
+
+  private void listType(Run run, String type, Map<String, String> knownUrls, Set<String> seen)
+      throws ConnectorException {
+    int offset = 0;
+    String previousFirst = null;
+    for (int slice = 0; slice < MAX_SLICES; slice++) {
+      URI uri = run.client.sliceUri(type, offset);
+      ZaloParser.Slice page = ((ZaloAnswer.Ok<ZaloParser.Slice>) run.call(uri, ZaloParser::parseSlice, true)).value();
+      List<ZaloArticle> articles = page.articles();
+      if (articles.isEmpty()) {
+        return;
+      }
+      if (articles.get(0).id().equals(previousFirst)) {
+        run.ctx.problem(uri.toString(), "page_repeat", "Zalo trả lại cùng một trang bài viết ở vị trí " + offset
+            + "; dừng để không lặp vô hạn");
+        return;
+      }
+      previousFirst = articles.get(0).id();
+      boolean passedWindow = false;
+      for (ZaloArticle a : articles) {
+        if (a.createdAt() != null && a.createdAt().isBefore(run.ctx.windowStart())) {
+          passedWindow = true;
+        } else if (seen.add(a.id())) {
+          run.ctx.accept(post(withUrl(run, a, knownUrls), "video".equals(type) ? PostKind.VIDEO : PostKind.POST,
+              null, run.channel));
+        }
+      }
+      offset += articles.size();
+      if (passedWindow || (page.total() != null && offset >= page.total())) {
+        return;
+      }
+    }
+    run.ctx.problem(run.channel.url(), "too_many_pages", "Dừng sau " + MAX_SLICES + " trang bài viết loại " + type);
+  }
+
+  /** The slice may lack the article's link; a stored post already has one, a new one asks for the detail. */
+  private ZaloArticle withUrl(Run run, ZaloArticle a, Map<String, String> knownUrls) throws ConnectorException {
+    if (a.url() != null || knownUrls.containsKey(a.id())) {
+      return a;
+    }
+    ZaloAnswer<Optional<ZaloArticle>> d = run.call(run.client.detailUri(a.id()), ZaloParser::parseDetail, false);
+    if (d instanceof ZaloAnswer.Ok<Optional<ZaloArticle>> ok && ok.value().isPresent() && ok.value().get().url() != null) {
+      ZaloArticle det = ok.value().get();
+      return new ZaloArticle(a.id(), a.type(), a.title(), a.description() != null ? a.description() : det.description(),
+          det.url(), a.cover(), a.createdAt(), a.createdText(), a.views(), a.shares(), a.status());
+    }
+    return a;
+  }
+
+  private static HarvestedPost post(ZaloArticle a, PostKind kind, String knownUrl, ChannelSpec channel) {
+    Set<String> flags = new HashSet<>();
+    String url = a.url() != null ? a.url() : knownUrl;
+    if (url == null) {
+      // No link from the list nor the detail: the OA page is the nearest real address.
+      url = channel.url();
+      flags.add("article_url_unknown");
+    }
+    if (a.createdAt() == null) {
+      flags.add("no_date");
+    }
+    return new HarvestedPost(a.id(), kind, url, url, a.title(), a.description(), null, null, null, a.cover(),
+        a.createdAt(), a.createdText(), null, new Counts(null, null, a.shares(), a.views(), null), flags);
+  }
+
+  /** One harvest's token state: a rejected token is refreshed at most once. */
+  private final class Run {
+    final ChannelSpec channel;
+    final HarvestContext ctx;
+    final ZaloClient client;
+    final String account;
+    ZaloTokens tokens;
+    boolean refreshed;
+
+    Run(ChannelSpec channel, HarvestContext ctx, ZaloClient client, String account, ZaloTokens tokens) {
+      this.channel = channel;
+      this.ctx = ctx;
+      this.client = client;
+      this.account = account;
+      this.tokens = tokens;
+    }
+
+    /** Calls once, refreshing and repeating on a rejected token; other errors throw when {@code failHard}. */
+    <T> ZaloAnswer<T> call(URI uri, Parse<T> parser, boolean failHard) throws ConnectorException {
+      while (true) {
+        HttpResult r = client.get(uri, tokens.accessToken(), channel.code());
+        if (r.status() >= 500 || r.status() == 429) {
+          throw new ConnectorException(r.status() == 429 ? Kind.RATE_LIMITED : Kind.TRANSIENT, channel.code() + ": "
+              + uri + ": HTTP " + r.status() + " sau " + r.attempts() + " lần thử; thử lại sau",
+              r.status() == 429 ? ctx.clock().instant().plus(ZaloErrors.RATE_LIMIT_WAIT) : null, null);
+        }
+        ZaloAnswer<T> a = parser.parse(r.body(), uri, ctx.clock());
+        if (a instanceof ZaloAnswer.Failed<T> f) {
+          if (ZaloErrors.isTokenRejected(f.error()) && !refreshed) {
+            refresh();
+            continue;
+          }
+          if (failHard || ZaloErrors.isTokenRejected(f.error()) || f.error() == -32) {
+            throw ZaloErrors.toException(f.error(), f.message(), channel.code(), ctx.clock().instant());
+          }
+        }
+        return a;
+      }
+    }
+
+    private void refresh() throws ConnectorException {
+      refreshed = true;
+      Settings s = ctx.settings();
+      String appId = channel.option("appId").or(() -> s.get("platforms.zalo.appId")).orElseThrow(() ->
+          new ConnectorException(Kind.CONFIG, channel.code() + ": token Zalo hết hạn nhưng thiếu platforms.zalo.appId"));
+      String secret = channel.option("secretKey").or(() -> s.get("platforms.zalo.secretKey")).orElseThrow(() ->
+          new ConnectorException(Kind.CONFIG, channel.code()
+              + ": token Zalo hết hạn nhưng thiếu platforms.zalo.secretKey"));
+      tokens = store.refresh(account, tokens, refreshToken -> {
+        HttpResult r = client.refresh(appId, secret, refreshToken, channel.code());
+        ZaloAnswer<ZaloParser.Grant> g = ZaloParser.parseGrant(r.body(), client.tokenUri(), ctx.clock());
+        if (g instanceof ZaloAnswer.Failed<ZaloParser.Grant> f) {
+          ConnectorException e = ZaloErrors.toException(f.error(), f.message(), channel.code(), ctx.clock().instant());
+          throw e.kind() != Kind.BAD_RESPONSE ? e : new ConnectorException(Kind.AUTH, channel.code()
+              + ": không làm mới được token Zalo OA; cần cấp lại cặp token (Zalo mã " + f.error() + ": "
+              + f.message() + ")");
+        }
+        return ((ZaloAnswer.Ok<ZaloParser.Grant>) g).value();
+      });
+      LOG.info("zalo OA {}: access token refreshed and saved", account);
+    }
+  }
+
+  @FunctionalInterface
+  interface Parse<T> {
+    ZaloAnswer<T> parse(byte[] body, URI source, java.time.Clock clock) throws ConnectorException;
+  }
+}

@@ -1,0 +1,80 @@
+package vn.minhchung.harvester.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServeAndUsersCommandTest {
+  @TempDir Path data;
+
+  @Test
+  void usersAddReadsThePasswordFromStdinAndRejectsBadInput() {
+    UsersCommand.Add.stdin = new ByteArrayInputStream("Mat-khau-rat-dai-2026\n".getBytes(StandardCharsets.UTF_8));
+    try {
+      CliRun ok = CliRun.run(data, "users", "add", "canbo", "--role", "reviewer");
+      assertThat(ok.exitCode()).as(ok.err()).isZero();
+      assertThat(ok.out()).contains("User canbo created with role reviewer.");
+
+      UsersCommand.Add.stdin = new ByteArrayInputStream("Mat-khau-rat-dai-2026\n".getBytes(StandardCharsets.UTF_8));
+      CliRun dup = CliRun.run(data, "users", "add", "canbo", "--role", "viewer");
+      assertThat(dup.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(dup.err()).contains("user 'canbo' exists already");
+
+      CliRun role = CliRun.run(data, "users", "add", "xem", "--role", "boss");
+      assertThat(role.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(role.err()).contains("--role boss: expected admin, reviewer or viewer");
+
+      UsersCommand.Add.stdin = new ByteArrayInputStream("ngan\n".getBytes(StandardCharsets.UTF_8));
+      CliRun shortPw = CliRun.run(data, "users", "add", "xem", "--role", "viewer");
+      assertThat(shortPw.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(shortPw.err()).contains("too short: at least 10 characters");
+
+      UsersCommand.Add.stdin = new ByteArrayInputStream(new byte[0]);
+      CliRun none = CliRun.run(data, "users", "add", "xem", "--role", "viewer");
+      assertThat(none.err()).contains("no password on stdin");
+    } finally {
+      UsersCommand.Add.stdin = System.in;
+    }
+  }
+
+  @Test
+  void servePrintsItsUrlServesTheLoginPageAndStopsCleanly() throws Exception {
+    CountDownLatch stop = new CountDownLatch(1);
+    ServeCommand.stopSignal = stop;
+    java.io.StringWriter out = new java.io.StringWriter();
+    try {
+      CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> Main.run(
+          new String[] {"--data", data.toString(), "serve", "--port", "0", "--host", "127.0.0.1"},
+          new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter()), java.util.Map.of(),
+          java.time.Clock.systemUTC()));
+      Pattern url = Pattern.compile("Review web UI: (http://127\\.0\\.0\\.1:\\d+/)");
+      Matcher m = url.matcher("");
+      for (int i = 0; i < 600 && !m.find(); i++) {
+        Thread.sleep(100);
+        m = url.matcher(out.toString());
+      }
+      String base = m.group(1);
+      HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "login")).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertThat(login.statusCode()).isEqualTo(200);
+      assertThat(login.body()).contains("Đăng nhập");
+      stop.countDown();
+      assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+    } finally {
+      ServeCommand.stopSignal = null;
+    }
+  }
+}

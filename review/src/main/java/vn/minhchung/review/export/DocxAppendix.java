@@ -1,0 +1,241 @@
+package vn.minhchung.review.export;
+
+import static vn.minhchung.review.export.Markup.esc;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * phu-luc-minh-chung.docx, the appendix in the layout of Vietnamese administrative reports (A4, Times New Roman
+ * 14 for text and 13 in tables, "PHỤ LỤC" centred bold, a table per plan item with thumbnails, then the
+ * completeness table). Written as WordprocessingML directly rather than through XWPF, whose in-memory model
+ * grows with every row and picture: pictures go straight into the package, the body is spooled to disk.
+ * POI's XWPF reads the result (see the tests).
+ */
+final class DocxAppendix implements AutoCloseable {
+  private static final String FONT = "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\" w:eastAsia=\"Times New Roman\"/>";
+  private static final long EMU_PER_PX = 9525;
+  /** Column widths in twentieths of a point; they add up to the A4 text width with 30/20 mm margins. */
+  private static final int[] EVIDENCE_COLS = {750, 3550, 1500, 1600, 1671};
+  static final List<String> EVIDENCE_HEADERS = List.of("STT", "Minh chứng", "Ngày đăng, tương tác", "Ảnh chụp", "Tệp, mã SHA-256");
+  private static final int[] COMPLETENESS_COLS = {700, 3000, 1500, 900, 900, 2071};
+
+  private final Path packageFile;
+  private final Path bodySpool;
+  private final ZipOutputStream pkg;
+  private final Writer body;
+  private int images;
+  private boolean inTable;
+
+  DocxAppendix(Path workDir) throws IOException {
+    this.packageFile = workDir.resolve("appendix.docx");
+    this.bodySpool = workDir.resolve("appendix-body.spool");
+    this.pkg = new ZipOutputStream(Files.newOutputStream(packageFile), StandardCharsets.UTF_8);
+    this.body = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(bodySpool), StandardCharsets.UTF_8));
+  }
+
+  void title(DossierInfo info) throws IOException {
+    body.write(paragraph("center", 28, true, false, "PHỤ LỤC"));
+    body.write(paragraph("center", 28, true, false, "DANH MỤC MINH CHỨNG"));
+    body.write(paragraph("center", 28, false, true, "(Kèm theo báo cáo kết quả thực hiện Kế hoạch số " + info.planCode()
+        + (info.issuedOn() == null ? "" : " ngày " + DossierText.date(info.issuedOn())) + " của " + info.issuer() + ")"));
+    body.write(paragraph("center", 28, false, true, info.planTitle()));
+  }
+
+  void beginItem(DossierInfo.Item item) throws IOException {
+    body.write(paragraph("both", 28, true, false, item.heading()));
+    if (item.deadline() != null) {
+      body.write(paragraph("both", 28, false, true, "Hạn báo cáo: " + DossierText.date(item.deadline())));
+    }
+    inTable = false;
+  }
+
+  void entry(DossierInfo.Entry e) throws IOException {
+    if (!inTable) {
+      body.write(tableStart(EVIDENCE_COLS));
+      body.write(headerRow(EVIDENCE_HEADERS, EVIDENCE_COLS));
+      inTable = true;
+    }
+    ExportRow r = e.row();
+    StringBuilder what = new StringBuilder();
+    what.append(runs(r.title(), true));
+    what.append(line(vn.minhchung.config.registry.EvidenceComponent.of(r.component()).map(c -> "Thành phần " + c.number() + ": " + c.shortName()).orElse("")));
+    if (r.unitName() != null) {
+      what.append(line("Đơn vị: " + r.unitName()));
+    }
+    if (r.channelName() != null) {
+      what.append(line("Kênh: " + r.channelName()));
+    }
+    if (r.url() != null) {
+      what.append(line(r.url()));
+    }
+    String when = DossierText.minute(r.occurredAt());
+    String counts = IndexHtml.interactions(e.counts());
+    String cap = r.capturedAt() == null ? "" : "Chụp lúc " + DossierText.minute(r.capturedAt());
+    String picture = e.thumb() == null ? runs("—", false) : picture(e.thumb());
+    String files = runs(e.files().isEmpty() ? "" : e.files().get(0).path(), false, 20)
+        + (e.mainSha256() == null ? "" : line(e.mainSha256(), 20));
+    body.write("<w:tr>" + cell(EVIDENCE_COLS[0], "center", runs(String.valueOf(e.number()), false))
+        + cell(EVIDENCE_COLS[1], "left", what.toString())
+        + cell(EVIDENCE_COLS[2], "left", runs(when, false) + (counts.isEmpty() ? "" : line(counts)) + (cap.isEmpty() ? "" : line(cap)))
+        + cell(EVIDENCE_COLS[3], "center", picture)
+        + cell(EVIDENCE_COLS[4], "left", files) + "</w:tr>\n");
+  }
+
+  void endItem(boolean any) throws IOException {
+    if (inTable) {
+      body.write("</w:tbl>\n");
+      inTable = false;
+    }
+    if (!any) {
+      body.write(paragraph("both", 28, false, true, "Không có minh chứng nào phù hợp với điều kiện xuất."));
+    }
+  }
+
+  void completeness(CompletenessSheet sheet) throws IOException {
+    body.write(paragraph("center", 28, true, false, "MỨC ĐỘ HOÀN THÀNH THEO THÀNH PHẦN MINH CHỨNG"));
+    body.write(tableStart(COMPLETENESS_COLS));
+    List<String> headers = List.of("Mục", "Thành phần minh chứng", "Chỉ tiêu", "Đã có", "Chờ duyệt", "Còn thiếu");
+    body.write(headerRow(headers, COMPLETENESS_COLS));
+    for (CompletenessSheet.Row r : sheet.rows()) {
+      body.write("<w:tr>" + cell(COMPLETENESS_COLS[0], "center", runs(r.itemCode(), false))
+          + cell(COMPLETENESS_COLS[1], "left", runs(CompletenessSheet.componentLabel(r.component()), false))
+          + cell(COMPLETENESS_COLS[2], "left", runs(r.targets(), false))
+          + cell(COMPLETENESS_COLS[3], "center", runs(String.valueOf(r.have()), false))
+          + cell(COMPLETENESS_COLS[4], "center", runs(String.valueOf(r.toReview()), false))
+          + cell(COMPLETENESS_COLS[5], "left", runs(r.complete() ? "Đạt" : r.missing(), false)) + "</w:tr>\n");
+    }
+    body.write("</w:tbl>\n");
+  }
+
+  /** Finishes the package and copies it to {@code out}. */
+  void writeTo(OutputStream out) throws IOException {
+    body.close();
+    part("word/document.xml", w -> {
+      w.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document"
+          + " xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+          + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+          + " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\""
+          + " xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\""
+          + " xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>\n");
+      try (Reader r = Files.newBufferedReader(bodySpool, StandardCharsets.UTF_8)) {
+        r.transferTo(w);
+      }
+      w.write("<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\""
+          + " w:left=\"1701\" w:header=\"720\" w:footer=\"720\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>\n");
+    });
+    part("word/_rels/document.xml.rels", w -> {
+      w.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+          + "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>");
+      for (int i = 1; i <= images; i++) {
+        w.write("<Relationship Id=\"rIdImg" + i + "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/anh" + i + ".png\"/>");
+      }
+      w.write("</Relationships>\n");
+    });
+    part("word/styles.xml", w -> w.write(DocxParts.STYLES));
+    part("[Content_Types].xml", w -> w.write(DocxParts.CONTENT_TYPES));
+    part("_rels/.rels", w -> w.write(DocxParts.ROOT_RELS));
+    pkg.close();
+    Files.copy(packageFile, out);
+  }
+
+  private String picture(Thumbnails.Thumb t) throws IOException {
+    int n = ++images;
+    pkg.putNextEntry(new ZipEntry("word/media/anh" + n + ".png"));
+    pkg.write(t.png());
+    pkg.closeEntry();
+    // Shown at most 1.1 inch wide so the row stays short; the full screenshot is in files/.
+    double f = Math.min(1.0, 105.0 / t.width());
+    long cx = Math.round(t.width() * f) * EMU_PER_PX;
+    long cy = Math.round(t.height() * f) * EMU_PER_PX;
+    return "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
+        + "<wp:extent cx=\"" + cx + "\" cy=\"" + cy + "\"/><wp:docPr id=\"" + n + "\" name=\"Ảnh " + n + "\"/>"
+        + "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
+        + "<pic:nvPicPr><pic:cNvPr id=\"" + n + "\" name=\"anh" + n + ".png\"/><pic:cNvPicPr/></pic:nvPicPr>"
+        + "<pic:blipFill><a:blip r:embed=\"rIdImg" + n + "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+        + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"" + cx + "\" cy=\"" + cy + "\"/></a:xfrm>"
+        + "<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>"
+        + "</wp:inline></w:drawing></w:r></w:p>";
+  }
+
+  private interface PartWriter {
+    void write(Writer w) throws IOException;
+  }
+
+  private void part(String name, PartWriter content) throws IOException {
+    pkg.putNextEntry(new ZipEntry(name));
+    Writer w = new BufferedWriter(new OutputStreamWriter(pkg, StandardCharsets.UTF_8));
+    content.write(w);
+    w.flush();
+    pkg.closeEntry();
+  }
+
+  private static String tableStart(int[] cols) {
+    StringBuilder b = new StringBuilder("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders>");
+    for (String side : List.of("top", "left", "bottom", "right", "insideH", "insideV")) {
+      b.append("<w:").append(side).append(" w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>");
+    }
+    b.append("</w:tblBorders><w:tblCellMar><w:left w:w=\"80\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>");
+    for (int c : cols) {
+      b.append("<w:gridCol w:w=\"").append(c).append("\"/>");
+    }
+    return b.append("</w:tblGrid>\n").toString();
+  }
+
+  private static String headerRow(List<String> headers, int[] cols) {
+    StringBuilder b = new StringBuilder("<w:tr><w:trPr><w:tblHeader/></w:trPr>");
+    for (int i = 0; i < headers.size(); i++) {
+      b.append(cell(cols[i], "center", runs(headers.get(i), true)));
+    }
+    return b.append("</w:tr>\n").toString();
+  }
+
+  /** A cell holding one paragraph of {@code runs}, or the paragraph given (a picture). */
+  private static String cell(int width, String align, String runs) {
+    String content = runs.startsWith("<w:p>") ? runs
+        : "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/><w:jc w:val=\"" + align + "\"/></w:pPr>" + runs + "</w:p>";
+    return "<w:tc><w:tcPr><w:tcW w:w=\"" + width + "\" w:type=\"dxa\"/></w:tcPr>" + content + "</w:tc>";
+  }
+
+  /** One run in Times New Roman, 13 pt unless a size in half-points is given. */
+  private static String runs(String text, boolean bold) {
+    return runs(text, bold, 26);
+  }
+
+  private static String runs(String text, boolean bold, int size) {
+    return "<w:r><w:rPr>" + FONT + (bold ? "<w:b/>" : "") + "<w:sz w:val=\"" + size + "\"/><w:szCs w:val=\"" + size
+        + "\"/></w:rPr><w:t xml:space=\"preserve\">" + esc(text) + "</w:t></w:r>";
+  }
+
+  /** A line break then one more run in the same paragraph. */
+  private static String line(String text) {
+    return line(text, 26);
+  }
+
+  private static String line(String text, int size) {
+    return "<w:r><w:rPr>" + FONT + "<w:sz w:val=\"" + size + "\"/><w:szCs w:val=\"" + size
+        + "\"/></w:rPr><w:br/><w:t xml:space=\"preserve\">" + esc(text) + "</w:t></w:r>";
+  }
+
+  private static String paragraph(String align, int size, boolean bold, boolean italic, String text) {
+    return "<w:p><w:pPr><w:spacing w:before=\"60\" w:after=\"60\"/><w:jc w:val=\"" + align + "\"/></w:pPr><w:r><w:rPr>" + FONT
+        + (bold ? "<w:b/>" : "") + (italic ? "<w:i/>" : "") + "<w:sz w:val=\"" + size + "\"/><w:szCs w:val=\"" + size
+        + "\"/></w:rPr><w:t xml:space=\"preserve\">" + esc(text) + "</w:t></w:r></w:p>\n";
+  }
+
+  @Override
+  public void close() throws IOException {
+    body.close();
+    pkg.close();
+  }
+}

@@ -1,0 +1,225 @@
+package vn.minhchung.review.export;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.minhchung.config.registry.EvidenceComponent;
+import vn.minhchung.config.settings.Settings;
+import vn.minhchung.review.progress.PlanProgress;
+import vn.minhchung.review.progress.Progress;
+import vn.minhchung.storage.blob.BlobStore;
+import vn.minhchung.storage.db.Database;
+import vn.minhchung.storage.registry.Plan;
+import vn.minhchung.storage.registry.PlanItem;
+
+/**
+ * Writes the reporting dossier of a plan as a ZIP to a stream, reading evidence in pages and blobs as streams,
+ * so memory does not grow with the number of items. Used by the {@code export} command and the web UI.
+ */
+public final class DossierExporter {
+  private static final Logger LOG = LoggerFactory.getLogger(DossierExporter.class);
+
+  private final Database db;
+  private final BlobStore blobs;
+  private final Clock clock;
+  private final Optional<Timestamper> timestamper;
+
+  public DossierExporter(Database db, BlobStore blobs, Clock clock, Optional<Timestamper> timestamper) {
+    this.db = db;
+    this.blobs = blobs;
+    this.clock = clock;
+    this.timestamper = timestamper;
+  }
+
+  /**
+   * Writes the dossier to {@code out} (not closed). On an {@link ExportException} or IO failure the bytes
+   * written so far are not a valid dossier: write to a temporary file and move it into place on success.
+   */
+  public ExportSummary export(ExportRequest request, OutputStream out) throws IOException {
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.ofInstant(now, Settings.ZONE);
+    DossierInfo info = db.inTransaction(s -> info(s, request, now));
+    CompletenessSheet sheet = CompletenessSheet.of(db.inTransaction(s -> progress(s, request, today)), request.itemCode());
+    Path work = Files.createTempDirectory("dossier-");
+    try {
+      return write(request, info, sheet, out, work);
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private ExportSummary write(ExportRequest request, DossierInfo info, CompletenessSheet sheet, OutputStream out,
+      Path work) throws IOException {
+    EvidenceQuery query = new EvidenceQuery(request);
+    int count = 0;
+    try (DossierZip zip = new DossierZip(out, work); IndexHtml html = new IndexHtml(work); XlsxSheet xlsx = new XlsxSheet();
+        DocxAppendix docx = new DocxAppendix(work)) {
+      EvidenceFiles files = new EvidenceFiles(blobs, zip);
+      docx.title(info);
+      for (DossierInfo.Item item : info.items()) {
+        html.beginItem(item);
+        docx.beginItem(item);
+        int component = 0;
+        long after = 0;
+        int shownComponent = 0;
+        boolean any = false;
+        while (true) {
+          int ac = component;
+          long aid = after;
+          Page page = db.inTransaction(s -> {
+            List<ExportRow> rows = query.page(s, item.id(), ac, aid);
+            return new Page(rows, EvidenceQuery.counts(s, rows));
+          });
+          for (ExportRow r : page.rows()) {
+            if (r.component() != shownComponent) {
+              shownComponent = r.component();
+              html.beginComponent(EvidenceComponent.of(shownComponent).orElseThrow());
+            }
+            DossierInfo.Entry e = files.write(++count, item.code(), r,
+                page.counts().getOrDefault(r.postId(), ExportRow.Counts.NONE));
+            html.entry(e);
+            xlsx.entry(e, item.code());
+            docx.entry(e);
+            any = true;
+          }
+          if (page.rows().size() < EvidenceQuery.PAGE) {
+            break;
+          }
+          ExportRow last = page.rows().get(page.rows().size() - 1);
+          component = last.component();
+          after = last.evidenceId();
+        }
+        if (!any) {
+          html.noEvidence();
+        }
+        html.endItem();
+        docx.endItem(any);
+      }
+      AuditExport audit = new AuditExport(db, query);
+      try (OutputStream o = zip.open(DossierLayout.AUDIT_EVENTS)) {
+        audit.writeEvents(o);
+      }
+      try (OutputStream o = zip.open(DossierLayout.AUDIT_CHAIN)) {
+        audit.writeChain(o);
+      }
+      xlsx.completeness(sheet);
+      try (OutputStream o = zip.open(DossierLayout.XLSX)) {
+        xlsx.writeTo(shield(o));
+      }
+      docx.completeness(sheet);
+      try (OutputStream o = zip.open(DossierLayout.DOCX)) {
+        docx.writeTo(o);
+      }
+      try (OutputStream o = zip.open(DossierLayout.INDEX)) {
+        html.writeTo(o, info, sheet, count);
+      }
+      byte[] manifestSha = zip.finishManifest();
+      boolean stamped = false;
+      if (timestamper.isPresent()) {
+        try {
+          zip.put(DossierLayout.TIMESTAMP, timestamper.get().stamp(manifestSha));
+          stamped = true;
+        } catch (Timestamper.TimestampException e) {
+          throw new ExportException(ExportException.Reason.OUTSIDE, e.getMessage(), e);
+        }
+      }
+      LOG.info("dossier of plan {}: {} evidence items, {} files, {} bytes, {} audit events", request.planCode(), count,
+          zip.files(), zip.bytes(), audit.events());
+      return new ExportSummary(count, zip.files(), zip.bytes(), audit.events(), HexFormat.of().formatHex(manifestSha), stamped);
+    }
+  }
+
+  private record Page(List<ExportRow> rows, Map<Long, ExportRow.Counts> counts) {}
+
+  private static PlanProgress progress(Session s, ExportRequest request, LocalDate today) {
+    return Progress.compute(s, request.planCode(), today);
+  }
+
+  private static DossierInfo info(Session s, ExportRequest request, Instant now) {
+    Plan plan = s.createSelectionQuery("from Plan p where p.code = :c", Plan.class).setParameter("c", request.planCode())
+        .uniqueResultOptional().orElseThrow(() -> unknownPlan(s, request.planCode()));
+    List<DossierInfo.Item> items = new ArrayList<>();
+    for (PlanItem i : plan.getItems()) {
+      if (request.itemCode().isEmpty() || request.itemCode().get().equals(i.getCode())) {
+        items.add(new DossierInfo.Item(i.getId(), i.getCode(), i.getTitle(), i.getLead() == null ? null : i.getLead().getName(),
+            i.getTiming(), i.getDeadline()));
+      }
+    }
+    if (request.itemCode().isPresent() && items.isEmpty()) {
+      throw new ExportException(ExportException.Reason.BAD_REQUEST, "plan " + plan.getCode() + " has no item '"
+          + request.itemCode().get() + "'; its items are: "
+          + String.join(", ", plan.getItems().stream().map(PlanItem::getCode).toList()));
+    }
+    if (request.unitCode().isPresent() && s.createSelectionQuery("select count(u) from Unit u where u.code = :c", Long.class)
+        .setParameter("c", request.unitCode().get()).getSingleResult() == 0) {
+      throw new ExportException(ExportException.Reason.BAD_REQUEST, "no unit with code '" + request.unitCode().get()
+          + "'; see 'registry export' for the unit codes");
+    }
+    return new DossierInfo(plan.getCode(), plan.getTitle(), plan.getIssuer(), plan.getIssuedOn(), items,
+        filterText(request), now);
+  }
+
+  private static ExportException unknownPlan(Session s, String code) {
+    List<String> known = s.createSelectionQuery("select p.code from Plan p order by p.code", String.class)
+        .setMaxResults(30).getResultList();
+    return new ExportException(ExportException.Reason.BAD_REQUEST, "no plan with code '" + code + "'; "
+        + (known.isEmpty() ? "no plan is registered yet: load one with 'registry import FILE'"
+            : "known plans: " + String.join(", ", known)));
+  }
+
+  static String filterText(ExportRequest r) {
+    List<String> parts = new ArrayList<>();
+    parts.add(r.allStatuses() ? "Mọi trạng thái (gồm minh chứng chờ duyệt)" : "Chỉ minh chứng đã duyệt");
+    r.itemCode().ifPresent(i -> parts.add("mục " + i));
+    r.unitCode().ifPresent(u -> parts.add("đơn vị " + u));
+    if (r.from().isPresent() || r.to().isPresent()) {
+      parts.add("từ " + r.from().map(DossierText::date).orElse("…") + " đến " + r.to().map(DossierText::date).orElse("…"));
+    }
+    return String.join(", ", parts);
+  }
+
+  /** Keeps a writer that closes its stream (POI does) from closing the ZIP entry early. */
+  private static OutputStream shield(OutputStream o) {
+    return new FilterOutputStream(o) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+      }
+
+      @Override
+      public void close() throws IOException {
+        out.flush();
+      }
+    };
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warn("cannot delete the dossier work folder {}: {}", dir, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package vn.minhchung.review.export;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import vn.minhchung.config.registry.ChannelKind;
+import vn.minhchung.config.settings.Settings;
+
+/** How dates, counts and labels read in the dossier (Vietnamese, dd/MM/yyyy, Asia/Ho_Chi_Minh). */
+public final class DossierText {
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
+  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.ROOT).withZone(Settings.ZONE);
+  private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss", Locale.ROOT).withZone(Settings.ZONE);
+
+  private DossierText() {}
+
+  public static String date(LocalDate d) {
+    return d == null ? "" : DAY.format(d);
+  }
+
+  public static LocalDate parseDate(String text) {
+    return LocalDate.parse(text.trim(), DAY);
+  }
+
+  public static String minute(Instant t) {
+    return t == null ? "" : MINUTE.format(t);
+  }
+
+  public static String second(Instant t) {
+    return t == null ? "" : SECOND.format(t);
+  }
+
+  /** "1.234" (thousands grouped with '.'), or empty when the platform does not show the count. */
+  public static String count(Long n) {
+    if (n == null) {
+      return "";
+    }
+    String digits = Long.toString(Math.abs(n));
+    StringBuilder b = new StringBuilder(digits.length() + 4);
+    for (int i = 0; i < digits.length(); i++) {
+      if (i > 0 && (digits.length() - i) % 3 == 0) {
+        b.append('.');
+      }
+      b.append(digits.charAt(i));
+    }
+    return (n < 0 ? "-" : "") + b;
+  }
+
+  public static String status(String status) {
+    return switch (status) {
+      case "approved" -> "Đã duyệt";
+      case "rejected" -> "Bị loại";
+      default -> "Chờ duyệt";
+    };
+  }
+
+  public static String channelKind(String kindCode) {
+    if (kindCode == null) {
+      return "";
+    }
+    return ChannelKind.fromCode(kindCode).map(ChannelKind::label).orElse(kindCode);
+  }
+}

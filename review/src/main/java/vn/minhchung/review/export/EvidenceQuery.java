@@ -1,0 +1,91 @@
+package vn.minhchung.review.export;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
+import vn.minhchung.config.settings.Settings;
+
+/**
+ * The evidence of one plan item that a request selects, read in pages by keyset (component, evidence id) so
+ * that a dossier of any size is read with constant memory. The same filter selects the audit events.
+ */
+final class EvidenceQuery {
+  static final int PAGE = 500;
+
+  private static final String FROM = " from EvidenceLink l join l.evidence e join l.planItem i"
+      + " left join e.unit u left join e.channel ch left join ch.unit cu left join e.post p left join e.capture c";
+
+  private final ExportRequest request;
+
+  EvidenceQuery(ExportRequest request) {
+    this.request = request;
+  }
+
+  /** The next page of an item after (component, evidence id); empty at the end. */
+  List<ExportRow> page(Session s, long itemId, int afterComponent, long afterId) {
+    SelectionQuery<Object[]> q = s.createSelectionQuery(ExportRow.SELECT + FROM + " where i.id = :item and "
+        + filter() + " and (e.component > :ac or (e.component = :ac and e.id > :aid))"
+        + " order by e.component, e.id", Object[].class);
+    q.setParameter("item", itemId).setParameter("ac", afterComponent).setParameter("aid", afterId);
+    bind(q);
+    return q.setMaxResults(PAGE).getResultList().stream().map(ExportRow::of).toList();
+  }
+
+  /** Latest interaction counts of the posts of a page, by post id. */
+  static Map<Long, ExportRow.Counts> counts(Session s, List<ExportRow> rows) {
+    List<Long> postIds = rows.stream().map(ExportRow::postId).filter(id -> id != null).distinct().toList();
+    Map<Long, ExportRow.Counts> out = new HashMap<>();
+    if (postIds.isEmpty()) {
+      return out;
+    }
+    List<Object[]> found = s.createSelectionQuery("select m.post.id, m.reactions, m.comments, m.shares, m.views, m.likes"
+        + " from MetricSnapshot m where m.post.id in :ids and m.observedAt ="
+        + " (select max(m2.observedAt) from MetricSnapshot m2 where m2.post = m.post) order by m.id", Object[].class)
+        .setParameter("ids", postIds).getResultList();
+    for (Object[] r : found) {
+      out.put((Long) r[0], new ExportRow.Counts((Long) r[1], (Long) r[2], (Long) r[3], (Long) r[4], (Long) r[5]));
+    }
+    return out;
+  }
+
+  /** HQL of the ids (as text) of every evidence item the request selects, for the audit event query. */
+  String evidenceIdsAsText() {
+    return "select cast(e.id as String)" + FROM + " join i.plan pl where pl.code = :plan and " + filter()
+        + request.itemCode().map(c -> " and i.code = :itemCode").orElse("");
+  }
+
+  /** HQL of the ids (as text) of the links the request selects. */
+  String linkIdsAsText() {
+    return "select cast(l.id as String)" + FROM + " join i.plan pl where pl.code = :plan and " + filter()
+        + request.itemCode().map(c -> " and i.code = :itemCode").orElse("");
+  }
+
+  void bindPlan(SelectionQuery<?> q) {
+    q.setParameter("plan", request.planCode());
+    request.itemCode().ifPresent(c -> q.setParameter("itemCode", c));
+    bind(q);
+  }
+
+  private String filter() {
+    StringBuilder w = new StringBuilder(request.allStatuses()
+        ? "l.state <> 'rejected' and e.status <> 'rejected'" : "l.state = 'confirmed' and e.status = 'approved'");
+    request.unitCode().ifPresent(u -> w.append(" and coalesce(u.code, cu.code) = :unit"));
+    request.from().ifPresent(f -> w.append(" and e.occurredAt >= :from"));
+    request.to().ifPresent(t -> w.append(" and e.occurredAt < :to"));
+    return w.toString();
+  }
+
+  private void bind(SelectionQuery<?> q) {
+    request.unitCode().ifPresent(u -> q.setParameter("unit", u));
+    request.from().ifPresent(f -> q.setParameter("from", startOf(f)));
+    request.to().ifPresent(t -> q.setParameter("to", startOf(t.plusDays(1))));
+  }
+
+  private static Instant startOf(LocalDate day) {
+    return day.atStartOfDay(Settings.ZONE).toInstant();
+  }
+}

@@ -1,0 +1,118 @@
+package vn.minhchung.review.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * minh-chung.xlsx through POI's streaming writer: rows beyond a small window go to compressed temporary
+ * files, so the sheet can hold any number of evidence items. One row per evidence item, then the
+ * completeness sheet.
+ */
+final class XlsxSheet implements AutoCloseable {
+  static final String EVIDENCE_SHEET = "Minh chứng";
+  static final String COMPLETENESS_SHEET = "Mức độ hoàn thành";
+  static final List<String> HEADERS = List.of("STT", "Mục kế hoạch", "Thành phần minh chứng", "Đơn vị", "Kênh",
+      "Tiêu đề", "Ngày đăng", "Lượt thích", "Bình luận", "Chia sẻ", "Lượt xem", "Đường dẫn", "Thời điểm chụp",
+      "SHA-256", "Tệp trong hồ sơ", "Trạng thái");
+
+  private final SXSSFWorkbook wb = new SXSSFWorkbook(50);
+  private final SXSSFSheet sheet;
+  private final CellStyle header;
+  private int next = 1;
+
+  XlsxSheet() {
+    wb.setCompressTempFiles(true);
+    Font bold = wb.createFont();
+    bold.setBold(true);
+    header = wb.createCellStyle();
+    header.setFont(bold);
+    sheet = wb.createSheet(EVIDENCE_SHEET);
+    headerRow(sheet, HEADERS);
+    sheet.createFreezePane(0, 1);
+    int[] widths = {6, 12, 28, 28, 28, 60, 17, 11, 11, 11, 11, 50, 20, 66, 50, 12};
+    for (int i = 0; i < widths.length; i++) {
+      sheet.setColumnWidth(i, widths[i] * 256);
+    }
+  }
+
+  void entry(DossierInfo.Entry e, String itemCode) {
+    ExportRow r = e.row();
+    ExportRow.Counts c = e.counts();
+    Row row = sheet.createRow(next++);
+    row.createCell(0).setCellValue(e.number());
+    row.createCell(1).setCellValue(itemCode);
+    row.createCell(2).setCellValue(vn.minhchung.config.registry.EvidenceComponent.of(r.component())
+        .map(CompletenessSheet::componentLabel).orElse(String.valueOf(r.component())));
+    text(row, 3, r.unitName());
+    text(row, 4, r.channelName() == null ? null : r.channelName() + " (" + DossierText.channelKind(r.channelKind()) + ")");
+    text(row, 5, r.title());
+    text(row, 6, DossierText.minute(r.occurredAt()));
+    number(row, 7, c.likesShown());
+    number(row, 8, c.comments());
+    number(row, 9, c.shares());
+    number(row, 10, c.views());
+    text(row, 11, r.url());
+    text(row, 12, DossierText.second(r.capturedAt()));
+    text(row, 13, e.mainSha256());
+    text(row, 14, e.files().isEmpty() ? null : e.files().get(0).path());
+    text(row, 15, DossierText.status(r.status()));
+  }
+
+  void completeness(CompletenessSheet sheetData) {
+    SXSSFSheet s = wb.createSheet(COMPLETENESS_SHEET);
+    headerRow(s, CompletenessSheet.HEADERS);
+    int[] widths = {8, 50, 60, 40, 8, 10, 50};
+    for (int i = 0; i < widths.length; i++) {
+      s.setColumnWidth(i, widths[i] * 256);
+    }
+    int n = 1;
+    for (CompletenessSheet.Row r : sheetData.rows()) {
+      Row row = s.createRow(n++);
+      row.createCell(0).setCellValue(r.itemCode());
+      row.createCell(1).setCellValue(r.itemTitle());
+      row.createCell(2).setCellValue(CompletenessSheet.componentLabel(r.component()));
+      row.createCell(3).setCellValue(r.targets());
+      row.createCell(4).setCellValue(r.have());
+      row.createCell(5).setCellValue(r.toReview());
+      row.createCell(6).setCellValue(r.complete() ? "Đạt" : r.missing());
+    }
+  }
+
+  void writeTo(OutputStream out) throws IOException {
+    wb.write(out);
+  }
+
+  private void headerRow(Sheet s, List<String> names) {
+    Row h = s.createRow(0);
+    for (int i = 0; i < names.size(); i++) {
+      var cell = h.createCell(i);
+      cell.setCellValue(names.get(i));
+      cell.setCellStyle(header);
+    }
+  }
+
+  private static void text(Row row, int col, String value) {
+    if (value != null && !value.isEmpty()) {
+      row.createCell(col).setCellValue(value);
+    }
+  }
+
+  private static void number(Row row, int col, Long value) {
+    if (value != null) {
+      row.createCell(col).setCellValue(value);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    // close() also deletes the temporary sheet files (it calls dispose()).
+    wb.close();
+  }
+}

@@ -1,0 +1,81 @@
+package vn.minhchung.review.progress;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.hibernate.Session;
+import vn.minhchung.config.registry.EvidenceComponent;
+import vn.minhchung.storage.registry.Plan;
+import vn.minhchung.storage.registry.PlanItem;
+import vn.minhchung.storage.registry.PlanTarget;
+
+/**
+ * Computes {@link PlanProgress}. {@link #compute} reads the plan and its evidence links in two queries;
+ * {@link #of} is the pure rule, shared by the dashboard and the dossier's completeness sheet.
+ */
+public final class Progress {
+  private Progress() {}
+
+  /**
+   * The progress of the plan with this code on {@code today} (the deadline countdown is relative to it).
+   *
+   * @throws NoSuchElementException when no plan has this code
+   */
+  public static PlanProgress compute(Session session, String planCode, LocalDate today) {
+    Plan plan = session.createSelectionQuery("from Plan p where p.code = :c", Plan.class)
+        .setParameter("c", planCode).uniqueResultOptional()
+        .orElseThrow(() -> new NoSuchElementException("no plan with code '" + planCode + "'; import it with 'registry import'"));
+    List<LinkedEvidence> rows = session.createSelectionQuery(
+        "select new vn.minhchung.review.progress.LinkedEvidence(i.code, e.id, e.component, e.status, l.state, p.durationSeconds)"
+            + " from EvidenceLink l join l.planItem i join l.evidence e left join e.post p"
+            + " where i.plan = :plan and l.state <> 'rejected'", LinkedEvidence.class)
+        .setParameter("plan", plan).getResultList();
+    return of(plan, rows, today);
+  }
+
+  /** The pure rule: the plan's items and targets against the linked evidence. */
+  public static PlanProgress of(Plan plan, List<LinkedEvidence> linked, LocalDate today) {
+    List<ItemProgress> items = new ArrayList<>();
+    for (PlanItem item : plan.getItems()) {
+      List<LinkedEvidence> mine = linked.stream().filter(l -> l.itemCode().equals(item.getCode())).toList();
+      items.add(item(item, mine, today));
+    }
+    return new PlanProgress(plan.getCode(), plan.getTitle(), plan.getIssuer(), plan.getIssuedOn(), today, items);
+  }
+
+  private static ItemProgress item(PlanItem item, List<LinkedEvidence> mine, LocalDate today) {
+    List<TargetProgress> targets = new ArrayList<>();
+    for (PlanTarget t : item.getTargets()) {
+      Integer min = seconds(t.getMinDuration());
+      Integer max = seconds(t.getMaxDuration());
+      int have = (int) mine.stream()
+          .filter(l -> l.component() == t.getComponent() && l.counts() && l.fits(min, max))
+          .map(LinkedEvidence::evidenceId).distinct().count();
+      targets.add(new TargetProgress(component(t.getComponent()), t.getDescription(), t.getCount(), have, min, max));
+    }
+    List<ComponentProgress> components = new ArrayList<>();
+    for (EvidenceComponent c : EvidenceComponent.values()) {
+      int approved = (int) mine.stream().filter(l -> l.component() == c.number() && l.counts())
+          .map(LinkedEvidence::evidenceId).distinct().count();
+      int toReview = (int) mine.stream().filter(l -> l.component() == c.number() && l.toReview())
+          .map(LinkedEvidence::evidenceId).distinct().count();
+      int need = targets.stream().filter(t -> t.component() == c).mapToInt(TargetProgress::need).sum();
+      components.add(new ComponentProgress(c, approved, toReview, need));
+    }
+    List<String> missing = targets.stream().filter(t -> !t.met()).map(TargetProgress::missingText).toList();
+    String lead = item.getLead() == null ? null : item.getLead().getName();
+    Optional<DeadlineStatus> deadline = Optional.ofNullable(item.getDeadline()).map(d -> DeadlineStatus.of(d, today));
+    return new ItemProgress(item.getId() == null ? 0 : item.getId(), item.getCode(), item.getTitle(), lead,
+        item.getTiming(), deadline, targets, components, missing);
+  }
+
+  private static Integer seconds(java.time.Duration d) {
+    return d == null ? null : Math.toIntExact(d.getSeconds());
+  }
+
+  private static EvidenceComponent component(int n) {
+    return EvidenceComponent.of(n).orElseThrow(() -> new IllegalStateException("target component " + n + " is not 1..6"));
+  }
+}

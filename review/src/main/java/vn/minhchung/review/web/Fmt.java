@@ -1,0 +1,83 @@
+package vn.minhchung.review.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import vn.minhchung.config.settings.Settings;
+
+/** Formats values the way Vietnamese staff read them: dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh, 1.234 grouping. */
+public final class Fmt {
+  private Fmt() {}
+
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.ROOT);
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
+
+  public static String dateTime(Instant t) {
+    return t == null ? "—" : DATE_TIME.format(t.atZone(Settings.ZONE));
+  }
+
+  public static String date(LocalDate d) {
+    return d == null ? "—" : DATE.format(d);
+  }
+
+  public static String date(Instant t) {
+    return t == null ? "—" : DATE.format(t.atZone(Settings.ZONE));
+  }
+
+  /** 1234567 → "1.234.567". */
+  public static String number(Long n) {
+    return n == null ? "—" : String.format(Locale.ROOT, "%,d", n).replace(',', '.');
+  }
+
+  public static String duration(Integer seconds) {
+    if (seconds == null) {
+      return "—";
+    }
+    return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+  }
+
+  public static String bytes(long n) {
+    if (n < 1024) {
+      return n + " B";
+    }
+    if (n < 1024 * 1024) {
+      return String.format(Locale.ROOT, "%.1f KB", n / 1024.0).replace('.', ',');
+    }
+    return String.format(Locale.ROOT, "%.1f MB", n / (1024.0 * 1024)).replace('.', ',');
+  }
+
+  public static String status(String status) {
+    return switch (status) {
+      case "pending" -> "Chờ duyệt";
+      case "approved" -> "Đã duyệt";
+      case "rejected" -> "Từ chối";
+      default -> status;
+    };
+  }
+
+  public static String linkState(String state) {
+    return switch (state) {
+      case "suggested" -> "Đề xuất";
+      case "confirmed" -> "Đã xác nhận";
+      case "rejected" -> "Đã bỏ";
+      default -> state;
+    };
+  }
+
+  public static String runStatus(String status) {
+    return switch (status) {
+      case "running" -> "Đang chạy";
+      case "success" -> "Thành công";
+      case "partial" -> "Một phần";
+      case "failed" -> "Thất bại";
+      case "interrupted" -> "Bị ngắt";
+      case "skipped" -> "Bỏ qua";
+      default -> status;
+    };
+  }
+
+  public static String source(String source) {
+    return "uploaded".equals(source) ? "Tải lên" : "Thu thập tự động";
+  }
+}

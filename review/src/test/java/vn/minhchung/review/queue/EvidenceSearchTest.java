@@ -1,0 +1,59 @@
+package vn.minhchung.review.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import vn.minhchung.review.testing.ReviewFixture;
+import vn.minhchung.storage.blob.BlobStore;
+import vn.minhchung.storage.db.Database;
+import vn.minhchung.storage.db.DatabaseTarget;
+import vn.minhchung.storage.db.TestDatabases;
+import vn.minhchung.storage.evidence.Evidence;
+
+class EvidenceSearchTest {
+  @TempDir Path tmp;
+
+  @ParameterizedTest @MethodSource("vn.minhchung.storage.db.TestDatabases#targets")
+  void filtersSearchesWithoutDiacriticsAndPagesByKeyset(DatabaseTarget target) {
+    try (Database db = TestDatabases.open(target)) {
+      ReviewFixture f = db.inTransaction(s -> ReviewFixture.build(s, new BlobStore(tmp)));
+      List<String> byQuery = titles(db, new EvidenceFilter(null, null, null, null, null, "pending", null, null, null, "chuyen doi so", null));
+      assertThat(byQuery).containsExactly(
+          "<script>alert('xss')</script> Bình luận về chuyển đổi số <b>đậm</b>",
+          "Sở Tư pháp phổ biến Luật CĐS đến cán bộ, công chức và Nhân dân trên địa bàn tỉnh",
+          "Luật Chuyển đổi số số 148/2025/QH15 có hiệu lực từ ngày 01/7/2026. Cùng tìm hiểu 5 điểm mới của Luật! #CĐS");
+      assertThat(titles(db, query("CĐS TIÊN DU"))).containsExactly("Phóng sự: Chuyển đổi số ở xã Tiên Du");
+      assertThat(titles(db, query("100% _ '"))).isEmpty();
+      assertThat(titles(db, new EvidenceFilter("110/KH-UBND", f.items.get("II.3.1").getId(), null, null, null, null, null, null, null,
+          null, null))).containsExactly(f.evidence.get("fb-ngay").getTitle());
+      assertThat(titles(db, new EvidenceFilter(null, null, null, null, null, null, "suggested", null, null, null, null)))
+          .containsExactly(f.evidence.get("fb-luat").getTitle());
+      assertThat(titles(db, new EvidenceFilter(null, null, null, f.channels.get("YT-TTDN").getId(), 2, null, null,
+          LocalDate.of(2026, 10, 4), LocalDate.of(2026, 10, 6), null, null))).containsExactly("Phóng sự: Chuyển đổi số ở xã Tiên Du");
+
+      EvidencePage first = db.inTransaction(s -> EvidenceSearch.find(s, EvidenceFilter.all(), 4));
+      EvidencePage second = db.inTransaction(s -> EvidenceSearch.find(s, EvidenceFilter.all().withBefore(first.nextBeforeId()), 4));
+      EvidencePage third = db.inTransaction(s -> EvidenceSearch.find(s, EvidenceFilter.all().withBefore(second.nextBeforeId()), 4));
+      assertThat(first.items()).hasSize(4);
+      assertThat(second.items()).hasSize(4);
+      assertThat(third.items()).hasSize(2);
+      assertThat(third.nextBeforeId()).isNull();
+      assertThat(first.items().get(3).getId()).isGreaterThan(second.items().get(0).getId());
+    } finally {
+      TestDatabases.drop(target);
+    }
+  }
+
+  private static EvidenceFilter query(String q) {
+    return new EvidenceFilter(null, null, null, null, null, null, null, null, null, q, null);
+  }
+
+  private static List<String> titles(Database db, EvidenceFilter f) {
+    return db.inTransaction(s -> EvidenceSearch.find(s, f, 50).items().stream().map(Evidence::getTitle).toList());
+  }
+}

@@ -1,0 +1,159 @@
+package vn.minhchung.review.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The review UI in real Chromium: login, dashboard, search and filter, approve, upload, relink, viewer limits. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReviewUiBrowserTest {
+  static final Path SHOTS = Path.of("target", "screenshots");
+  @TempDir static Path tmp;
+  TestServer server;
+  Playwright playwright;
+  com.microsoft.playwright.Browser chromium;
+
+  @BeforeAll
+  void start() throws Exception {
+    Files.createDirectories(SHOTS);
+    server = new TestServer(tmp);
+    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
+        .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-gpu")));
+  }
+
+  @AfterAll
+  void stop() {
+    if (playwright != null) {
+      playwright.close();
+    }
+    server.close();
+  }
+
+  private Page login(String user, int width, int height) {
+    BrowserContext ctx = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+        .setViewportSize(width, height).setLocale("vi-VN").setTimezoneId("Asia/Ho_Chi_Minh"));
+    Page page = ctx.newPage();
+    page.navigate(server.url("/"));
+    assertThat(page).hasURL(server.url("/login"));
+    page.getByLabel("Tên đăng nhập").fill(user);
+    page.getByLabel("Mật khẩu").fill(TestServer.PASSWORD);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+    assertThat(page).hasURL(server.url("/"));
+    return page;
+  }
+
+  private static void shot(Page page, String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+  }
+
+  @Test
+  void reviewerFindsApprovesUploadsAndRelinksAndTheDashboardFollows() {
+    Page page = login("canbo", 1366, 900);
+    Locator ii2 = page.locator("table.items tr", new Page.LocatorOptions().setHasText("II.2"));
+    assertThat(ii2).containsText("còn 12 ngày");
+    assertThat(ii2).containsText("3/7 Clip phóng sự 5–10 phút");
+    assertThat(ii2).containsText("chưa có bản scan báo in");
+    shot(page, "dashboard");
+
+    page.navigate(server.url("/evidence"));
+    page.getByLabel("Tìm kiếm").fill("chuyen doi so");
+    page.getByLabel("Trạng thái").selectOption("pending");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lọc")).click();
+    Locator rows = page.locator("table.queue tbody tr");
+    assertThat(rows.first()).containsText("chuyển đổi số");
+    assertThat(page.locator("table.queue")).containsText("Luật Chuyển đổi số số 148/2025/QH15");
+    assertThat(page.locator("table.queue")).not().containsText("Phóng sự: Luật Chuyển đổi số đi vào cuộc sống");
+    shot(page, "queue");
+
+    page.locator("table.queue a", new Page.LocatorOptions().setHasText("Luật Chuyển đổi số số 148/2025/QH15")).click();
+    assertThat(page.locator("h1")).containsText("Luật Chuyển đổi số");
+    assertThat(page.locator(".shot img")).isVisible();
+    assertThat(page.locator("svg.chart polyline").first()).isAttached();
+    shot(page, "evidence");
+    page.locator(".shot-zoom").first().click();
+    assertThat(page.locator(".lightbox")).isVisible();
+    page.keyboard().press("Escape");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt").setExact(true)).click();
+    assertThat(page.locator(".flash")).hasText("Đã duyệt minh chứng.");
+    assertThat(page.locator(".badge-lg")).hasText("Đã duyệt");
+
+    page.navigate(server.url("/upload"));
+    page.getByLabel("Nhiệm vụ").selectOption(server.fixture.items.get("II.2").getId().toString());
+    page.getByLabel("Thành phần minh chứng").selectOption("3");
+    page.getByLabel("Mô tả").fill("Báo Bắc Ninh số 2145, trang 3, ngày 10/10/2026");
+    page.getByLabel("Ngày phát hành / diễn ra").fill("2026-10-10");
+    page.locator("#file").setInputFiles(new FilePayload("bao-in-trang-3.pdf", "application/pdf",
+        "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)));
+    shot(page, "upload");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải lên")).click();
+    assertThat(page.locator(".flash")).containsText("Đã tải lên bao-in-trang-3.pdf");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt").setExact(true)).click();
+    page.navigate(server.url("/"));
+    assertThat(ii2).containsText("1/1 Bản scan báo in");
+    assertThat(ii2).not().containsText("chưa có bản scan báo in");
+
+    page.navigate(server.url("/evidence/" + server.id("clip4")));
+    page.locator("label.check", new Page.LocatorOptions().setHasText("II.2")).locator("input").uncheck();
+    page.locator("label.check", new Page.LocatorOptions().setHasText("II.3.1")).locator("input").check();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu liên kết")).click();
+    assertThat(page.locator(".flash")).hasText("Đã cập nhật liên kết với nhiệm vụ.");
+    assertThat(page.locator("label.check", new Page.LocatorOptions().setHasText("II.3.1")).locator("input")).isChecked();
+    assertThat(page.locator("label.check", new Page.LocatorOptions().setHasText("II.2")).locator("input")).not().isChecked();
+
+    page.navigate(server.url("/channels"));
+    shot(page, "channels");
+    page.navigate(server.url("/channels/" + server.fixture.channels.get("FB-STP").getId()));
+    assertThat(page.locator("body")).containsText("auth_expired");
+    shot(page, "channel");
+    page.navigate(server.url("/audit"));
+    assertThat(page.locator(".badge-lg")).containsText("Chuỗi băm toàn vẹn");
+    assertThat(page.locator("table.audit")).containsText("duyệt minh chứng");
+    shot(page, "audit");
+    page.context().close();
+  }
+
+  @Test
+  void viewerCanReadButNotApproveOrUpload() {
+    Page page = login("xem", 1366, 900);
+    page.navigate(server.url("/evidence/" + server.id("stp-luat")));
+    assertThat(page.locator("h1")).containsText("Sở Tư pháp phổ biến Luật CĐS");
+    assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt").setExact(true))).hasCount(0);
+    assertThat(page.locator("nav.mainnav")).not().containsText("Tải lên");
+    var response = page.navigate(server.url("/upload"));
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(page.locator("body")).containsText("Bạn không có quyền thực hiện thao tác này.");
+    page.context().close();
+  }
+
+  @Test
+  void pagesFitAPhoneScreen() {
+    Page page = login("canbo", 390, 844);
+    assertThat(page.locator("h1")).isVisible();
+    Object overflow = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1");
+    assertThat(overflow).isEqualTo(true);
+    shot(page, "dashboard-phone");
+    page.navigate(server.url("/evidence/" + server.id("clip1")));
+    assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")).isEqualTo(true);
+    shot(page, "evidence-phone");
+    page.context().close();
+  }
+}
