@@ -69,7 +69,7 @@ public final class PageCapturer {
       page.onCrash(p -> crashed.set(true));
       raw = run(page, req, crashed);
     } catch (PlaywrightException e) {
-      if (!browser.isConnected()) {
+      if (!crashed.get() && browserGone(browser, e)) {
         throw new BrowserGoneException("the browser closed during the capture of " + req.url() + ": "
             + firstLine(e), e);
       }
@@ -144,7 +144,7 @@ public final class PageCapturer {
       Ready r = (Ready) load;
       return new RenderedPage(r.finalUrl(), r.status(), r.verdict(), page.content());
     } catch (PlaywrightException e) {
-      if (!browser.isConnected()) {
+      if (!crashed.get() && browserGone(browser, e)) {
         throw new BrowserGoneException("the browser closed while loading " + url + ": " + firstLine(e), e);
       }
       return new RenderedPage(url.toString(), 0, Optional.of(crashed.get() ? CRASHED
@@ -317,6 +317,13 @@ public final class PageCapturer {
     }
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /** The disconnect event may arrive after the failed call: a closed target also means the browser is gone. */
+  private static boolean browserGone(Browser browser, PlaywrightException e) {
+    String m = firstLine(e);
+    return !browser.isConnected() || m.contains("has been closed") || m.contains("Target closed")
+        || m.contains("Browser closed") || m.contains("Connection closed");
   }
 
   private static void closeQuietly(BrowserContext context) {
