@@ -56,6 +56,7 @@ public final class Settings {
       SettingKey.integer("harvest.windowDays", 30),
       SettingKey.integer("harvest.refreshDays", 30),
       SettingKey.integer("capture.recaptureDays", 7),
+      SettingKey.integer("capture.fullPageMaxHeight", 30_000),
       SettingKey.string("schedule.defaultCron", "0 0 6 * * ?"),
       SettingKey.integer("schedule.spreadMinutes", 60),
       SettingKey.integer("schedule.retryDelayMinutes", 60),

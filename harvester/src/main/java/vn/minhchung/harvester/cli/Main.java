@@ -20,6 +20,7 @@ import vn.minhchung.storage.db.DatabaseUnavailableException;
     description = {"Thu thập minh chứng từ các kênh chính thống (evidence harvester for official channels).", ""},
     subcommands = {
         DbCommand.class,
+        CaptureCommand.class,
         RegistryCommand.class,
         ChannelsCommand.class,
         ServeCommand.class,

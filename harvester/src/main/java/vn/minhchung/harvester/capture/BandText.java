@@ -1,0 +1,47 @@
+package vn.minhchung.harvester.capture;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import vn.minhchung.config.settings.Settings;
+import vn.minhchung.harvester.capture.browser.RawCapture;
+
+/** The words of the header band, in Vietnamese: what an inspector needs to read off the image alone. */
+final class BandText {
+  private BandText() {}
+
+  static String title(Instant capturedAt) {
+    OffsetDateTime at = capturedAt.atZone(Settings.ZONE).toOffsetDateTime();
+    return "MINH CHỨNG · Ảnh chụp trang lúc " + CaptureManifest.SHOWN.format(at) + " (giờ Việt Nam)";
+  }
+
+  static List<String[]> lines(CaptureRequest req, RawCapture raw, ShownFacts facts) {
+    OffsetDateTime at = raw.capturedAt().atZone(Settings.ZONE).toOffsetDateTime().withNano(0);
+    List<String[]> out = new ArrayList<>();
+    out.add(line("Thời điểm chụp: ", at + "  (" + CaptureManifest.SHOWN.format(at) + ")"));
+    out.add(line("Địa chỉ: ", req.url().toString()));
+    if (!raw.finalUrl().equals(req.url().toString())) {
+      out.add(line("Địa chỉ sau chuyển hướng: ", raw.finalUrl()));
+    }
+    out.add(line("Kênh: ", req.channelCode().orElse("—")));
+    out.add(line("Ngày đăng (như hiển thị): ", facts.postedAtText().orElse("—")));
+    out.add(line("Lượt tương tác (như đọc được): ", counts(facts.counts())));
+    out.add(line("Mã minh chứng: ", req.evidenceId().map(String::valueOf).orElse("chưa gán")));
+    return out;
+  }
+
+  private static String counts(Map<String, String> counts) {
+    if (counts.isEmpty()) {
+      return "—";
+    }
+    List<String> parts = new ArrayList<>();
+    counts.forEach((k, v) -> parts.add(ShownFacts.label(k) + " " + v));
+    return String.join(" · ", parts);
+  }
+
+  private static String[] line(String label, String value) {
+    return new String[] {label, value};
+  }
+}

@@ -1,0 +1,241 @@
+package vn.minhchung.harvester.capture;
+
+import com.microsoft.playwright.Browser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+import vn.minhchung.config.settings.Settings;
+import vn.minhchung.harvester.capture.band.HeaderBand;
+import vn.minhchung.harvester.capture.browser.BrowserLocator;
+import vn.minhchung.harvester.capture.browser.BrowserPool;
+import vn.minhchung.harvester.capture.browser.CaptureLimits;
+import vn.minhchung.harvester.capture.browser.PageCapturer;
+import vn.minhchung.harvester.capture.browser.RawCapture;
+import vn.minhchung.harvester.capture.browser.RenderedPage;
+import vn.minhchung.harvester.capture.social.FacebookPageParser;
+import vn.minhchung.harvester.capture.social.StopgapVietnameseDates;
+import vn.minhchung.harvester.capture.warc.HarToWarc;
+import vn.minhchung.harvester.cli.Main;
+import vn.minhchung.storage.blob.BlobRef;
+import vn.minhchung.storage.blob.BlobStore;
+import vn.minhchung.storage.db.Database;
+
+/**
+ * Evidence capture of pages: a browser pool ({@code browser.concurrency} workers, bounded queue), and per page
+ * the element screenshot with its header band, the full page, the DOM, a WARC and {@code capture.json}, all
+ * stored as blobs and recorded as one {@code capture} row. Thread-safe; close it to stop the browsers.
+ */
+public final class CaptureService implements AutoCloseable {
+  public static final String TOOL_VERSION = Main.VERSION;
+
+  private final BrowserPool pool;
+  private final PageCapturer capturer;
+  private final BlobStore blobs;
+  private final CaptureRecorder recorder;
+  private final HeaderBand band;
+  private final Path stateDir;
+  private final Path workRoot;
+  private final Clock clock;
+
+  private CaptureService(BrowserPool pool, PageCapturer capturer, BlobStore blobs, CaptureRecorder recorder,
+      HeaderBand band, Path dataDir, Clock clock) {
+    this.pool = pool;
+    this.capturer = capturer;
+    this.blobs = blobs;
+    this.recorder = recorder;
+    this.band = band;
+    this.stateDir = dataDir.resolve("browser-state");
+    this.workRoot = dataDir.resolve("tmp").resolve("capture");
+    this.clock = clock;
+  }
+
+  /** Starts the browsers; throws {@code BrowserUnavailableException} (with the install command) if none runs. */
+  public static CaptureService start(Settings settings, Map<String, String> env, Database db, BlobStore blobs,
+      Clock clock) {
+    HeaderBand band = HeaderBand.load();
+    Path exe = BrowserLocator.locate(settings, env);
+    BrowserPool pool = new BrowserPool(exe, settings.integer("browser.concurrency"),
+        settings.integer("browser.restartAfter"), settings.integer("browser.queueSize"));
+    return new CaptureService(pool, new PageCapturer(CaptureLimits.of(settings), clock), blobs,
+        new CaptureRecorder(db), band, settings.dataDir(), clock);
+  }
+
+  /** Queues one capture. Fails at once with {@code RejectedExecutionException} when the queue is full. */
+  public CompletableFuture<CaptureResult> submit(CaptureRequest req) {
+    return pool.submit(new BrowserPool.Task<>() {
+      @Override
+      public CaptureResult run(Browser browser) {
+        return captureWith(browser, req);
+      }
+
+      @Override
+      public CaptureResult gaveUp(RuntimeException cause) {
+        return store(req, failure(req, "trình duyệt bị sập hai lần khi chụp trang: " + cause.getMessage()));
+      }
+    });
+  }
+
+  /** Captures one page now (waits for the result). */
+  public CaptureResult capture(CaptureRequest req) {
+    return join(submit(req));
+  }
+
+  /** Captures a batch in parallel; results in request order. A browser lost mid-batch loses no capture. */
+  public List<CaptureResult> captureAll(List<CaptureRequest> reqs) {
+    List<CompletableFuture<CaptureResult>> futures = new ArrayList<>();
+    for (CaptureRequest r : reqs) {
+      futures.add(submit(r));
+    }
+    return futures.stream().map(CaptureService::join).toList();
+  }
+
+  /** Loads a page in a fresh context and returns its rendered HTML and verdict (for reading post lists). */
+  public RenderedPage render(java.net.URI url, Optional<String> channelCode, boolean needsLogin) {
+    return join(pool.submit(new BrowserPool.Task<>() {
+      @Override
+      public RenderedPage run(Browser browser) {
+        return capturer.render(browser, url, channelCode.map(CaptureService.this::statePath), needsLogin);
+      }
+
+      @Override
+      public RenderedPage gaveUp(RuntimeException cause) {
+        throw cause;
+      }
+    }));
+  }
+
+  public String browserVersion() {
+    return pool.browserVersion();
+  }
+
+  /** Main processes of the running browsers (memory figures, crash tests). */
+  public List<ProcessHandle> browserProcesses() {
+    return pool.browserProcesses();
+  }
+
+  public int browserRestarts() {
+    return pool.restarts();
+  }
+
+  private CaptureResult captureWith(Browser browser, CaptureRequest req) {
+    Path work = workDir();
+    try {
+      RawCapture raw = capturer.capture(browser, req, req.channelCode().map(this::statePath), work);
+      return store(req, raw);
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private CaptureResult store(CaptureRequest req, RawCapture raw) {
+    ShownFacts facts = !req.expected().isEmpty() ? req.expected()
+        : req.requirePostFields() && !raw.elementHtml().isEmpty() ? FacebookPageParser.facts(raw.elementHtml())
+        : ShownFacts.NONE;
+    CaptureStatus status;
+    String detail;
+    if (raw.verdict().isPresent()) {
+      status = raw.verdict().get().status();
+      detail = raw.verdict().get().detail();
+    } else if (raw.elementPng().isEmpty()) {
+      status = CaptureStatus.ERROR;
+      detail = "không thấy phần tử cần chụp (" + req.selector().orElse("bài viết / nội dung chính") + ")";
+    } else {
+      List<String> missing = req.requirePostFields() ? VisibilityCheck.missing(facts, raw.elementText()) : List.of();
+      status = missing.isEmpty() ? CaptureStatus.OK : CaptureStatus.MISSING_FIELDS;
+      detail = missing.isEmpty() ? null : VisibilityCheck.detail(missing);
+    }
+    Optional<OffsetDateTime> postedAt = facts.postedAtText().flatMap(t ->
+        StopgapVietnameseDates.parse(t, ZonedDateTime.ofInstant(raw.capturedAt(), Settings.ZONE)))
+        .map(ZonedDateTime::toOffsetDateTime);
+
+    List<CaptureResult.StoredFile> files = new ArrayList<>();
+    raw.elementPng().ifPresent(png -> files.add(put("screenshot.png",
+        band.burn(png, BandText.title(raw.capturedAt()), BandText.lines(req, raw, facts)), "image/png")));
+    raw.fullPagePng().ifPresent(png -> files.add(put("fullpage.png", png, "image/png")));
+    raw.html().ifPresent(html -> files.add(put("page.html",
+        html.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/html; charset=utf-8")));
+    raw.har().ifPresent(har -> files.add(put("capture.warc.gz", warc(har, req, raw), "application/warc")));
+    Optional<CaptureManifest.FullPage> full = raw.fullPagePng().map(p ->
+        new CaptureManifest.FullPage(raw.documentHeight(), raw.fullPageHeight()));
+    byte[] json = CaptureManifest.build(req, raw.finalUrl(), raw.httpStatus(), raw.capturedAt(), status, detail,
+        facts, postedAt, browserVersion(), TOOL_VERSION, raw.viewport(), raw.elementSelector(), full, files);
+    List<CaptureResult.StoredFile> all = new ArrayList<>(files);
+    all.add(put("capture.json", json, "application/json"));
+    long id = recorder.record(new CaptureRecorder.Row(req, raw.finalUrl(), raw.capturedAt(), status, detail,
+        facts, CaptureManifest.countsJson(facts), browserVersion(), TOOL_VERSION, raw.viewport(), all));
+    return new CaptureResult(id, req.url().toString(), raw.finalUrl(), status, detail, facts, all);
+  }
+
+  private RawCapture failure(CaptureRequest req, String detail) {
+    return new RawCapture(clock.instant(), req.url().toString(), 0,
+        Optional.of(new PageVerdict.Verdict(CaptureStatus.ERROR, detail)), Optional.empty(), Optional.empty(), "",
+        "", Optional.empty(), 0, 0, Optional.empty(), Optional.empty(), "");
+  }
+
+  private byte[] warc(Path har, CaptureRequest req, RawCapture raw) {
+    Map<String, String> info = new LinkedHashMap<>();
+    info.put("software", "minhchung-harvester/" + TOOL_VERSION + " (Playwright, " + browserVersion() + ")");
+    info.put("isPartOf", req.channelCode().orElse("capture"));
+    info.put("description-url", req.url().toString());
+    try {
+      return HarToWarc.convert(Files.readAllBytes(har), raw.capturedAt(), info);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot turn the recorded exchanges of " + req.url() + " into a WARC: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private CaptureResult.StoredFile put(String name, byte[] bytes, String mediaType) {
+    BlobRef ref = blobs.put(bytes, mediaType);
+    return new CaptureResult.StoredFile(name, ref);
+  }
+
+  private Path statePath(String channelCode) {
+    return stateDir.resolve(channelCode.replaceAll("[^A-Za-z0-9_.-]", "_") + ".json");
+  }
+
+  private Path workDir() {
+    try {
+      Files.createDirectories(workRoot);
+      return Files.createTempDirectory(workRoot, "c-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a work directory under " + workRoot + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // Leftover scratch files under DATA/tmp are harmless; the blobs are already stored.
+    }
+  }
+
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : e;
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

@@ -1,0 +1,33 @@
+package vn.minhchung.harvester.capture.social;
+
+import java.util.List;
+
+/**
+ * Every Facebook selector and UI string the capture and the page reader rely on, in one place: Facebook
+ * changes its markup often, and the fixtures under {@code fixtures/capture/} pin each of these.
+ */
+public final class FacebookSelectors {
+  private FacebookSelectors() {}
+
+  /** A post in a feed; nested {@code [role=article]} inside it are comments. */
+  public static final String POST = "[aria-posinset], [role=article]";
+  /** The permalink of a post: its text is the date as shown ("Hôm qua lúc 10:30"). */
+  public static final String PERMALINK = "a[href*='/posts/'], a[href*='/videos/'], a[href*='/reel/'], "
+      + "a[href*='story_fbid='], a[href*='/permalink/'], a[href*='/photos/']";
+  public static final String MESSAGE = "[data-ad-preview=message], [data-ad-comet-preview=message]";
+  /** "Tất cả cảm xúc:" label precedes the reactions total. */
+  public static final String REACTIONS_LABEL_PREFIX = "Tất cả cảm xúc";
+  public static final String COMMENTS_WORD = "bình luận";
+  public static final String SHARES_WORD = "lượt chia sẻ";
+  public static final String VIEWS_WORD = "lượt xem";
+
+  /** The logged-out pop-up; still visible after the close attempt means a wall. */
+  public static final String LOGIN_POPUP = "#login_popup_cta_form, [aria-label*='Login form' i]";
+  public static final List<String> LOGIN_POPUP_CLOSE = List.of("[role=dialog] [aria-label='Close']",
+      "[role=dialog] [aria-label='Đóng']");
+  /** Present only for a logged-in session (as Browsertrix checks). */
+  public static final String ACCOUNT_CONTROLS = "div[aria-label*='Account Controls' i], "
+      + "div[aria-label*='Điều khiển tài khoản' i]";
+  /** A blocked or logged-out client is silently sent here. */
+  public static final String LOGIN_PATH = "/login";
+}

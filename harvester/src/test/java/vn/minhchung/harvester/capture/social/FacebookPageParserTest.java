@@ -1,0 +1,80 @@
+package vn.minhchung.harvester.capture.social;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FacebookPageParserTest {
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T03:00:00Z"), ZoneOffset.UTC);
+  static final URI PAGE = URI.create("https://www.facebook.com/sotttthoabinh");
+
+  static byte[] fixture(String name) throws IOException {
+    try (InputStream in = FacebookPageParserTest.class.getResourceAsStream("/fixtures/capture/" + name)) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
+  void readsTopLevelPostsWithVietnameseDatesAndCounts() throws IOException {
+    List<BrowserPost> posts = FacebookPageParser.parse(fixture("facebook-page-2026-11-20.html"), PAGE, CLOCK);
+
+    assertThat(posts).hasSize(3);
+    BrowserPost first = posts.get(0);
+    assertThat(first.platformId()).isEqualTo("pfbid0AbCdEf123");
+    assertThat(first.url()).isEqualTo("https://www.facebook.com/sotttthoabinh/posts/pfbid0AbCdEf123");
+    assertThat(first.postedAtText()).isEqualTo("2 giờ");
+    assertThat(first.postedAt()).contains(OffsetDateTime.parse("2026-11-20T08:00+07:00"));
+    assertThat(first.text()).isEqualTo("Hướng dẫn cài đặt và kích hoạt tài khoản định danh điện tử mức 2 trên ứng dụng VNeID.");
+    assertThat(first.counts()).isEqualTo(Map.of("reactions", 2_500L, "comments", 1_234L, "shares", 78L));
+    assertThat(first.shown().counts()).containsEntry("reactions", "2,5 N");
+
+    BrowserPost video = posts.get(1);
+    assertThat(video.platformId()).isEqualTo("1029384756");
+    assertThat(video.postedAt()).contains(OffsetDateTime.parse("2026-11-14T08:30+07:00"));
+    assertThat(video.counts()).isEqualTo(Map.of("reactions", 1_200_000L, "comments", 12L, "shares", 3L,
+        "views", 45_000L));
+
+    BrowserPost third = posts.get(2);
+    assertThat(third.platformId()).isEqualTo("pfbid0XyZ987");
+    assertThat(third.postedAt()).contains(OffsetDateTime.parse("2026-11-19T21:05+07:00"));
+    assertThat(third.counts()).isEmpty();
+  }
+
+  @Test
+  void commentDatesAndCountsDoNotLeakIntoThePost() throws IOException {
+    BrowserPost first = FacebookPageParser.parse(fixture("facebook-page-2026-11-20.html"), PAGE, CLOCK).get(0);
+
+    assertThat(first.postedAtText()).isEqualTo("2 giờ");
+    assertThat(first.text()).doesNotContain("hay quá");
+  }
+
+  @Test
+  void factsOfOnePostElement() throws IOException {
+    String html = new String(fixture("facebook-post-2026-11-20.html"), StandardCharsets.UTF_8);
+    String article = org.jsoup.Jsoup.parse(html).selectFirst("[aria-posinset]").outerHtml();
+
+    var facts = FacebookPageParser.facts(article);
+
+    assertThat(facts.postedAtText()).contains("Hôm qua lúc 10:30");
+    assertThat(facts.counts()).containsExactly(Map.entry("reactions", "1,2K"), Map.entry("comments", "345"),
+        Map.entry("shares", "56"));
+  }
+
+  @Test
+  void hostileMarkupYieldsNoPosts() {
+    byte[] html = ("<div role=article><a href=\"javascript:alert(1)//posts/x\"><script>alert(1)</script></a></div>"
+        + "<div aria-posinset=1><a href='/posts/'>   </a></div>").getBytes(StandardCharsets.UTF_8);
+
+    assertThat(FacebookPageParser.parse(html, PAGE, CLOCK)).isEmpty();
+  }
+}
