@@ -2,17 +2,23 @@ package vn.minhchung.harvester.cli;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import vn.minhchung.harvester.schedule.HarvestScheduler;
+import vn.minhchung.harvester.schedule.alert.AlertService;
 import vn.minhchung.review.web.HarvestActions;
 import vn.minhchung.review.web.WebConfig;
 import vn.minhchung.review.web.WebServer;
 
-/** {@code serve [--port N]}: runs the review web UI until the process is stopped (Ctrl-C stops it cleanly). */
-@Command(name = "serve", description = "Start the review web UI (default port: web.port, 8080) and run until stopped.")
+/**
+ * {@code serve [--port N] [--no-scheduler]}: the review web UI plus this node's scheduled harvests (Quartz,
+ * clustered through the database) and alert checks, until the process is stopped (Ctrl-C stops it cleanly:
+ * running harvests get {@code schedule.shutdownWaitSeconds} to finish).
+ */
+@Command(name = "serve", description = "Chạy giao diện duyệt minh chứng và lịch thu thập (review web UI and scheduled "
+    + "harvests; default port: web.port, 8080) until stopped.")
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -23,8 +29,8 @@ final class ServeCommand implements Callable<Integer> {
       description = "Address to bind (default: ${DEFAULT-VALUE}; use 127.0.0.1 to allow only this machine).")
   String host;
 
-  /** Set by tests to stop the server; the command otherwise waits until the JVM shuts down. */
-  static volatile CountDownLatch stopSignal;
+  @Option(names = "--no-scheduler", description = "Serve the UI only; scheduled harvests run on other nodes.")
+  boolean noScheduler;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -33,21 +39,35 @@ final class ServeCommand implements Callable<Integer> {
     if (p < 0 || p > 65535) {
       throw new CliException(ExitCodes.BAD_INPUT, "--port " + p + " is not a TCP port (0-65535)");
     }
-    Optional<HarvestActions> actions = Optional.empty();
-    WebServer server = WebServer.start(WebConfig.from(ctx.settings(), host, p), ctx.database(), ctx.blobs(), ctx.clock(), actions);
-    CountDownLatch stop = stopSignal != null ? stopSignal : new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      server.close();
-      stop.countDown();
-    }, "serve-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Review web UI: %s (Ctrl-C to stop)%n", server.uri());
-    spec.commandLine().getOut().flush();
-    stop.await();
-    if (stopSignal != null) {
-      Runtime.getRuntime().removeShutdownHook(hook);
-      server.close();
-    }
+    serve(ctx, Harvesting.wire(ctx), host, p, noScheduler, spec);
     return ExitCodes.OK;
+  }
+
+  /**
+   * Starts scheduler, actions and UI on {@code ctx}, then waits until stopped; shared with {@code demo}. Closes
+   * {@code harvesting} when it stops.
+   */
+  static void serve(AppContext ctx, Harvesting harvesting, String host, int port, boolean noScheduler,
+      CommandSpec spec) throws InterruptedException {
+    Optional<HarvestScheduler> scheduler = Optional.empty();
+    Optional<BackgroundActions> actions = Optional.empty();
+    if (!noScheduler) {
+      AlertService alerts = AlertService.fromSettings(ctx.database(), ctx.settings(), ctx.clock());
+      HarvestScheduler s = new HarvestScheduler(ctx.database(), ctx.settings(), harvesting.service(),
+          Optional.of(alerts), ctx.clock());
+      s.start();
+      scheduler = Optional.of(s);
+      actions = Optional.of(new BackgroundActions(s, harvesting));
+    }
+    WebServer server = WebServer.start(WebConfig.from(ctx.settings(), host, port), ctx.database(), ctx.blobs(),
+        ctx.clock(), actions.map(a -> (HarvestActions) a));
+    Optional<HarvestScheduler> sched = scheduler;
+    Optional<BackgroundActions> acts = actions;
+    WebServing.runUntilStopped(server, spec.commandLine().getOut(), () -> {
+      sched.ifPresent(s -> s.stop(true));
+      acts.ifPresent(BackgroundActions::close);
+      harvesting.close();
+      server.close();
+    });
   }
 }

@@ -53,14 +53,14 @@ class ServeAndUsersCommandTest {
   @Test
   void servePrintsItsUrlServesTheLoginPageAndStopsCleanly() throws Exception {
     CountDownLatch stop = new CountDownLatch(1);
-    ServeCommand.stopSignal = stop;
+    WebServing.stopSignal = stop;
     java.io.StringWriter out = new java.io.StringWriter();
     try {
       CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> Main.run(
           new String[] {"--data", data.toString(), "serve", "--port", "0", "--host", "127.0.0.1"},
           new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter()), java.util.Map.of(),
           java.time.Clock.systemUTC()));
-      Pattern url = Pattern.compile("Review web UI: (http://127\\.0\\.0\\.1:\\d+/)");
+      Pattern url = Pattern.compile("\\(review web UI\\): (http://127\\.0\\.0\\.1:\\d+/)");
       Matcher m = url.matcher("");
       for (int i = 0; i < 600 && !m.find(); i++) {
         Thread.sleep(100);
@@ -74,7 +74,7 @@ class ServeAndUsersCommandTest {
       stop.countDown();
       assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
     } finally {
-      ServeCommand.stopSignal = null;
+      WebServing.stopSignal = null;
     }
   }
 }

@@ -88,8 +88,7 @@ public final class Database implements AutoCloseable {
     cfg.setProperty("hibernate.order_inserts", "true");
     cfg.setProperty("hibernate.order_updates", "true");
     cfg.setProperty("hibernate.show_sql", "false");
-    cfg.setProperty("hibernate.dialect", target.isPostgres()
-        ? "org.hibernate.dialect.PostgreSQLDialect" : "org.hibernate.dialect.H2Dialect");
+    // The dialect is detected from the connection's metadata (naming it explicitly is deprecated in Hibernate 6).
     target.schema().ifPresent(s -> cfg.setProperty("hibernate.default_schema", s));
     return cfg.buildSessionFactory();
   }

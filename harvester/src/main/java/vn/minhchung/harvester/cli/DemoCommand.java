@@ -1,0 +1,198 @@
+package vn.minhchung.harvester.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vn.minhchung.config.registry.RegistryDocument;
+import vn.minhchung.config.registry.RegistryException;
+import vn.minhchung.config.registry.RegistryFile;
+import vn.minhchung.harvester.demo.DemoRegistry;
+import vn.minhchung.harvester.demo.DemoSites;
+import vn.minhchung.harvester.harvest.RunOptions;
+import vn.minhchung.harvester.harvest.RunSummary;
+import vn.minhchung.review.auth.Role;
+import vn.minhchung.review.auth.Users;
+import vn.minhchung.storage.db.Database;
+import vn.minhchung.storage.registry.RegistryImport;
+import vn.minhchung.storage.registry.RegistryStore;
+
+/**
+ * {@code demo [--port N] [--sites-port N] [--no-serve]}: the whole product on one machine without accounts or
+ * internet. Starts local demo sites (newspaper, portal, Graph API, Zalo OA, YouTube), imports a registry that
+ * points at them, harvests and captures every channel through the normal code paths, links the evidence, then
+ * serves the UI with a demo login. A second run reuses the data dir and only fetches what changed.
+ */
+@Command(name = "demo", description = "Chạy thử toàn bộ sản phẩm với các trang mẫu trên máy này (offline demo: "
+    + "local demo sites, harvest, capture, linking, then the web UI).")
+final class DemoCommand implements Callable<Integer> {
+  static final String USER = "demo";
+  static final String PASSWORD = "minhchung-demo";
+  private static final String ACTOR = "demo";
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "N", description = "Port of the web UI (default: setting web.port).")
+  Integer port;
+
+  @Option(names = "--sites-port", paramLabel = "N", defaultValue = "18080",
+      description = "Base port of the demo sites; they use the next five ports (default: ${DEFAULT-VALUE}).")
+  int sitesPort;
+
+  @Option(names = "--no-serve", description = "Harvest and capture, then exit instead of serving the UI.")
+  boolean noServe;
+
+  @Override
+  public Integer call() throws Exception {
+    AppContext ctx = Main.of(spec).context();
+    PrintWriter out = spec.commandLine().getOut();
+    Instant started = Instant.now();
+    int webPort = port != null ? port : ctx.settings().integer("web.port");
+    try (DemoSites sites = DemoSites.start(sitesPort)) {
+      ctx.overrideSettings(ctx.settings().with(sites.settingsOverrides()));
+      out.printf(Locale.ROOT, "Trang mẫu đang chạy (demo sites): %s%n", String.join(", ", sites.describe()));
+      importRegistry(ctx, sites, out);
+      ensureDemoUser(ctx.database(), ctx, out);
+      Harvesting harvesting = Harvesting.wire(ctx);
+      boolean handedOver = false;
+      try {
+        harvestAll(ctx, harvesting, out, started);
+        if (noServe) {
+          return ExitCodes.OK;
+        }
+        out.printf(Locale.ROOT, "Đăng nhập (login): tài khoản %s, mật khẩu %s%n", USER, PASSWORD);
+        handedOver = true;
+        ServeCommand.serve(ctx, harvesting, "127.0.0.1", webPort, false, spec);
+      } finally {
+        if (!handedOver) {
+          harvesting.close();
+        }
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private void importRegistry(AppContext ctx, DemoSites sites, PrintWriter out) {
+    Path file = ctx.dataDir().resolve("demo").resolve("registry.yaml");
+    try {
+      Files.createDirectories(file.getParent());
+      DemoRegistry.write(file, sites);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the demo registry " + file + ": " + e.getMessage(), e);
+    }
+    RegistryStore store = new RegistryStore(ctx.database(), ctx.clock());
+    RegistryDocument doc;
+    try {
+      doc = RegistryFile.read(file, store.unitCodes());
+    } catch (RegistryException e) {
+      throw new IllegalStateException("the demo registry " + file + " does not validate: " + e.getMessage(), e);
+    }
+    RegistryImport result = store.importDocument(doc, ACTOR);
+    out.printf(Locale.ROOT, "Danh mục mẫu (registry) %s: %s%n", file, result.summary());
+  }
+
+  private static void ensureDemoUser(Database db, AppContext ctx, PrintWriter out) {
+    db.runInTransaction(s -> {
+      if (Users.find(s, USER).isEmpty()) {
+        Users.add(s, USER, Role.ADMIN, PASSWORD.toCharArray(), ACTOR, ctx.clock().instant());
+        out.printf(Locale.ROOT, "Đã tạo tài khoản mẫu '%s' (quản trị).%n", USER);
+      }
+    });
+  }
+
+  /** Harvests every active channel, three at a time, printing a line per channel and a ticker meanwhile. */
+  private static void harvestAll(AppContext ctx, Harvesting harvesting, PrintWriter out, Instant started)
+      throws InterruptedException {
+    List<String> codes = activeChannels(ctx.database());
+    Instant runStart = ctx.clock().instant();
+    AtomicInteger done = new AtomicInteger();
+    out.printf(Locale.ROOT, "Thu thập %d kênh, chụp ảnh minh chứng các bài mới…%n", codes.size());
+    out.flush();
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("demo-progress"));
+    ticker.scheduleAtFixedRate(() -> {
+      out.printf(Locale.ROOT, "  … %d/%d kênh xong, %d ảnh chụp, %s%n", done.get(), codes.size(),
+          capturesSince(ctx.database(), runStart), elapsed(started));
+      out.flush();
+    }, 10, 10, TimeUnit.SECONDS);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(3, codes.size())), daemon("demo-harvest"));
+    try {
+      List<Future<RunSummary>> runs = new ArrayList<>();
+      for (String code : codes) {
+        runs.add(pool.submit(() -> {
+          RunSummary r = harvesting.service().harvest(code, RunOptions.manual(true));
+          long[] caps = captures(ctx.database(), r.runId());
+          synchronized (out) {
+            out.printf(Locale.ROOT, "[%d/%d] %s  %s%n", done.incrementAndGet(), codes.size(), elapsed(started),
+                HarvestCommand.line(r) + String.format(Locale.ROOT, "; ảnh chụp %d/%d đạt", caps[0], caps[1]));
+            out.flush();
+          }
+          return r;
+        }));
+      }
+      for (Future<RunSummary> f : runs) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          out.println("Lỗi khi thu thập (harvest error): " + e.getCause().getMessage());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+      ticker.shutdownNow();
+    }
+    out.printf(Locale.ROOT, "Xong: %d kênh, %d ảnh chụp mới trong %s.%n", codes.size(),
+        capturesSince(ctx.database(), runStart), elapsed(started));
+    out.flush();
+  }
+
+  private static List<String> activeChannels(Database db) {
+    return db.inTransaction(s -> s.createSelectionQuery(
+        "select c.code from Channel c where c.active = true order by c.code", String.class).list());
+  }
+
+  /** ok and total captures recorded for one run. */
+  private static long[] captures(Database db, long runId) {
+    return db.inTransaction(s -> {
+      Object[] row = s.createSelectionQuery(
+          "select count(c), coalesce(sum(case when c.status = 'ok' then 1 else 0 end), 0) from Capture c "
+              + "where c.run.id = :run", Object[].class).setParameter("run", runId).uniqueResult();
+      return new long[] {((Number) row[1]).longValue(), ((Number) row[0]).longValue()};
+    });
+  }
+
+  private static long capturesSince(Database db, Instant since) {
+    return db.inTransaction(s -> s.createSelectionQuery(
+        "select count(c) from Capture c where c.capturedAt >= :t", Long.class).setParameter("t", since).uniqueResult());
+  }
+
+  private static String elapsed(Instant started) {
+    Duration d = Duration.between(started, Instant.now());
+    return String.format(Locale.ROOT, "%d:%02d", d.toMinutes(), d.toSecondsPart());
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
