@@ -31,6 +31,7 @@ import vn.minhchung.storage.db.DatabaseUnavailableException;
         PostsCommand.class,
         RunsCommand.class,
         AlertsCommand.class,
+        DemoCommand.class,
     },
     footer = {"", "Exit codes: 0 success, 1 problems found, 2 bad input or configuration, 3 an outside system failed."})
 public final class Main implements Callable<Integer> {
