@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,8 @@ import vn.minhchung.storage.registry.PlanItem;
  * Kept as text so a refused form comes back filled in.
  */
 public record DossierForm(String plan, String item, String unit, String from, String to, boolean allStatuses) {
-  private static final DateTimeFormatter ISO_DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT);
+  private static final DateTimeFormatter ISO_DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
+      .withResolverStyle(ResolverStyle.STRICT);
 
   static DossierForm forPlan(String plan) {
     return new DossierForm(plan, "", "", "", "", false);

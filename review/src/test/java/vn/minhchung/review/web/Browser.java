@@ -76,6 +76,22 @@ final class Browser {
     return postRaw(path, all);
   }
 
+  /** Posts a form with the current CSRF token added and keeps the answer as bytes (a download). */
+  HttpResponse<byte[]> postForBytes(String path, Map<String, String> form) {
+    java.util.Map<String, String> all = new java.util.LinkedHashMap<>(form);
+    all.putIfAbsent("_csrf", csrf);
+    String body = all.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(server.url(path))).header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Posts exactly these fields (no CSRF token unless given). */
   HttpResponse<String> postRaw(String path, Map<String, String> form) {
     String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
