@@ -48,7 +48,7 @@ class DossierDownloadTest {
   @Test
   void viewerDownloadsAVerifiableDossierAndTheExportIsAudited() throws IOException {
     Browser viewer = Browser.loggedIn(server, "xem");
-    assertThat(viewer.get("/").body()).contains("Tải hồ sơ minh chứng (.zip)").contains("action=\"/dossier\"");
+    assertThat(viewer.get("/").body()).contains("Tải hồ sơ minh chứng (.zip)").contains("action=\"/dossier#ho-so\"");
 
     HttpResponse<byte[]> r = viewer.postForBytes("/dossier", Map.of("plan", PLAN, "item", "", "unit", "", "from", "",
         "to", "", "token", "abc123def456"));

@@ -173,8 +173,18 @@ class ReviewUiBrowserTest {
     Locator card = page.locator("section.dossier");
     assertThat(card.locator("h2")).hasText("Tải hồ sơ minh chứng (.zip)");
     page.getByLabel("Nhiệm vụ", new Page.GetByLabelOptions().setExact(true)).selectOption("II.2");
+    page.getByLabel("Từ ngày").fill("03/11/2026");
+    page.getByLabel("Đến ngày").fill("01/10/2026");
     page.getByLabel("Gồm cả minh chứng chưa duyệt").check();
     Locator button = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải hồ sơ (.zip)"));
+    button.click();
+    assertThat(page.locator(".dossier-error")).hasText(
+        "Khoảng ngày không hợp lệ: “Từ ngày” (03/11/2026) sau “Đến ngày” (01/10/2026).");
+    assertThat(page.getByLabel("Nhiệm vụ", new Page.GetByLabelOptions().setExact(true))).hasValue("II.2");
+    assertThat(page.getByLabel("Gồm cả minh chứng chưa duyệt")).isChecked();
+    card(page, "section.dossier", "dossier-form-error");
+    page.getByLabel("Từ ngày").fill("01/10/2026");
+    page.getByLabel("Đến ngày").fill("03/11/2026");
     page.evaluate("() => { const b = document.querySelector('.js-dossier-submit'); window.dossierStates = [];"
         + " new MutationObserver(() => window.dossierStates.push(b.disabled + ':' + b.textContent))"
         + ".observe(b, {attributes: true, childList: true, characterData: true, subtree: true}); }");
@@ -185,6 +195,8 @@ class ReviewUiBrowserTest {
     VerificationReport report = new DossierVerifier(ZipLimits.DEFAULT).verify(zip);
     assertThat(report.problems()).isEmpty();
     assertThat(report.filesChecked()).isGreaterThan(3);
+    assertThat(new String(vn.minhchung.review.export.DossierFiles.read(zip).get("index.html"), StandardCharsets.UTF_8))
+        .contains("mục II.2, từ 01/10/2026 đến 03/11/2026");
     // Once the download has begun the button comes back for the next one.
     assertThat(button).isEnabled();
     assertThat(button).hasText("Tải hồ sơ (.zip)");
