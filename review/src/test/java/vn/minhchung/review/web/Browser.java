@@ -80,10 +80,9 @@ final class Browser {
   HttpResponse<byte[]> postForBytes(String path, Map<String, String> form) {
     java.util.Map<String, String> all = new java.util.LinkedHashMap<>(form);
     all.putIfAbsent("_csrf", csrf);
-    String body = all.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
     try {
       return http.send(HttpRequest.newBuilder(URI.create(server.url(path))).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+          .POST(HttpRequest.BodyPublishers.ofString(formBody(all))).build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -94,9 +93,8 @@ final class Browser {
 
   /** Posts exactly these fields (no CSRF token unless given). */
   HttpResponse<String> postRaw(String path, Map<String, String> form) {
-    String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
     return send(HttpRequest.newBuilder(URI.create(server.url(path))).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        .POST(HttpRequest.BodyPublishers.ofString(formBody(form))).build());
   }
 
   /** A multipart upload with the CSRF token, fields and one file. */
@@ -126,6 +124,10 @@ final class Browser {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String formBody(Map<String, String> form) {
+    return form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
   }
 
   private static String enc(String s) {
