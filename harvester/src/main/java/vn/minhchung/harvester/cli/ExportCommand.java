@@ -56,7 +56,7 @@ final class ExportCommand implements Callable<Integer> {
       throw CliException.badInput(e.getMessage());
     }
     AppContext ctx = Main.of(spec).context();
-    Optional<Timestamper> tsa = ctx.settings().uri("tsa.url").map(Timestamper::new);
+    Optional<Timestamper> tsa = Timestamper.configured(ctx.settings());
     DossierExporter exporter = new DossierExporter(ctx.database(), ctx.blobs(), ctx.clock(), tsa);
     Path target = out.toAbsolutePath().normalize();
     Files.createDirectories(target.getParent());

@@ -3,6 +3,7 @@ package vn.minhchung.review.export;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
 import vn.minhchung.config.registry.ChannelKind;
 import vn.minhchung.config.settings.Settings;
@@ -10,6 +11,9 @@ import vn.minhchung.config.settings.Settings;
 /** How dates, counts and labels read in the dossier (Vietnamese, dd/MM/yyyy, Asia/Ho_Chi_Minh). */
 public final class DossierText {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
+  /** Strict, so 31/02/2026 is refused instead of becoming 28/02/2026. */
+  private static final DateTimeFormatter DAY_INPUT = DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.ROOT)
+      .withResolverStyle(ResolverStyle.STRICT);
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.ROOT).withZone(Settings.ZONE);
   private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss", Locale.ROOT).withZone(Settings.ZONE);
 
@@ -20,7 +24,7 @@ public final class DossierText {
   }
 
   public static LocalDate parseDate(String text) {
-    return LocalDate.parse(text.trim(), DAY);
+    return LocalDate.parse(text.trim(), DAY_INPUT);
   }
 
   public static String minute(Instant t) {

@@ -8,11 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Optional;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
+import vn.minhchung.config.settings.Settings;
 
 /**
  * RFC 3161 client: asks the time-stamp authority of {@code tsa.url} to sign the SHA-256 of the manifest and
@@ -25,6 +27,14 @@ public final class Timestamper {
   public Timestamper(URI tsa) {
     this.tsa = tsa;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+  }
+
+  /**
+   * The time-stamp authority of setting {@code tsa.url}, or empty when it is unset; the {@code export} command
+   * and the web UI's download both use this, so their dossiers are stamped alike.
+   */
+  public static Optional<Timestamper> configured(Settings settings) {
+    return settings.uri("tsa.url").map(Timestamper::new);
   }
 
   public URI url() {

@@ -24,7 +24,8 @@ public final class AuditView {
       Map.entry("channel.update", "sửa kênh"),
       Map.entry("channel.disable", "tắt kênh"),
       Map.entry("channel.enable", "bật lại kênh"),
-      Map.entry("channel.harvest", "yêu cầu thu thập ngay"));
+      Map.entry("channel.harvest", "yêu cầu thu thập ngay"),
+      Map.entry("dossier.export", "tải hồ sơ minh chứng"));
 
   public static String action(String code) {
     return ACTIONS.getOrDefault(code, code);

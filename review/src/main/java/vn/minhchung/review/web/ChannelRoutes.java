@@ -40,7 +40,8 @@ final class ChannelRoutes {
   private void list(Context ctx) {
     Page page = ui.page(ctx, "Kênh thông tin", "channels");
     ui.db.runInTransaction(s -> ui.render(ctx, "channels.jte", page,
-        Map.of("health", ChannelHealth.load(s, ui.now(), ui.config.staleDays()), "canHarvest", ui.actions.isPresent())));
+        Map.of("health", ChannelHealth.load(s, ui.now(), ui.config.staleDays()), "canHarvest", ui.actions.isPresent(),
+            "alerts", OpenAlerts.load(s))));
   }
 
   private void show(Context ctx) {

@@ -10,8 +10,12 @@ import vn.minhchung.config.settings.Settings;
 import vn.minhchung.review.progress.PlanProgress;
 import vn.minhchung.review.progress.Progress;
 import vn.minhchung.storage.registry.Plan;
+import vn.minhchung.storage.registry.Unit;
 
-/** The dashboard: one plan's items with deadline countdown, target progress, evidence per component, channel health. */
+/**
+ * The dashboard: open alerts, one plan's items with deadline countdown, target progress, evidence per component,
+ * channel health, and the dossier download form.
+ */
 final class DashboardRoutes {
   private final Ui ui;
 
@@ -20,24 +24,31 @@ final class DashboardRoutes {
   }
 
   void register(Javalin app) {
-    app.get("/", this::dashboard);
+    app.get("/", ctx -> render(ctx, ctx.queryParam("plan"), null, List.of()));
   }
 
-  private void dashboard(Context ctx) {
+  /**
+   * Renders the dashboard of {@code planCode} (the newest plan when unknown); {@code form} refills the dossier
+   * form (null: empty for the plan shown) and {@code dossierProblems} are shown above it.
+   */
+  void render(Context ctx, String planCode, DossierForm form, List<String> dossierProblems) {
     Page page = ui.page(ctx, "Tổng quan", "dashboard");
     ui.db.runInTransaction(s -> {
       List<Plan> plans = s.createSelectionQuery("from Plan p order by p.issuedOn desc nulls last, p.code", Plan.class).getResultList();
-      String code = ctx.queryParam("plan");
-      Plan chosen = plans.stream().filter(p -> p.getCode().equals(code)).findFirst()
+      Plan chosen = plans.stream().filter(p -> p.getCode().equals(planCode)).findFirst()
           .orElse(plans.isEmpty() ? null : plans.get(0));
       LocalDate today = LocalDate.ofInstant(ui.now(), Settings.ZONE);
       PlanProgress progress = chosen == null ? null : Progress.compute(s, chosen.getCode(), today);
       List<ChannelHealth> health = ChannelHealth.load(s, ui.now(), ui.config.staleDays());
       long pending = s.createSelectionQuery("select count(e) from Evidence e where e.status = 'pending'", Long.class).getSingleResult();
       long suggested = s.createSelectionQuery("select count(l) from EvidenceLink l where l.state = 'suggested'", Long.class).getSingleResult();
+      List<Unit> units = s.createSelectionQuery("from Unit u order by u.code", Unit.class).getResultList();
       Map<String, Object> model = new HashMap<>(Map.of("plans", plans, "health", health, "pending", pending,
-          "suggested", suggested, "warnDays", ui.config.deadlineWarnDays()));
+          "suggested", suggested, "warnDays", ui.config.deadlineWarnDays(), "alerts", OpenAlerts.load(s), "units", units,
+          "dossier", form != null ? form : DossierForm.forPlan(chosen == null ? "" : chosen.getCode()),
+          "dossierProblems", dossierProblems));
       model.put("progress", progress);
+      model.put("dossierTimestamped", ui.config.timestamper().isPresent());
       ui.render(ctx, "dashboard.jte", page, model);
     });
   }

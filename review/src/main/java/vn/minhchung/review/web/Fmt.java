@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import vn.minhchung.config.settings.Settings;
+import vn.minhchung.storage.alert.Alert;
 
 /** Formats values the way Vietnamese staff read them: dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh, 1.234 grouping. */
 public final class Fmt {
@@ -79,5 +80,15 @@ public final class Fmt {
 
   public static String source(String source) {
     return "uploaded".equals(source) ? "Tải lên" : "Thu thập tự động";
+  }
+
+  public static String alertKind(Alert.Kind kind) {
+    return switch (kind) {
+      case STALE_CHANNEL -> "Lâu không thu thập được";
+      case FAILURE_STREAK -> "Lỗi nhiều lần liên tiếp";
+      case CREDENTIAL_REJECTED -> "Khóa truy cập bị từ chối";
+      case CHANNEL_BLOCKED -> "Kênh bị chặn hoặc cấu hình sai";
+      case DEADLINE_EVIDENCE -> "Sắp đến hạn, thiếu minh chứng";
+    };
   }
 }

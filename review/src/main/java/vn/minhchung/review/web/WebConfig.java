@@ -1,14 +1,22 @@
 package vn.minhchung.review.web;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import vn.minhchung.config.settings.Settings;
+import vn.minhchung.review.export.Timestamper;
 
-/** The web server's settings: bind address and port, session timeout, upload limit, deadline warning days, days without success before a channel is flagged. */
+/**
+ * The web server's settings: bind address and port, session timeout, upload limit, deadline warning days, days
+ * without success before a channel is flagged, the folder where downloaded dossiers are assembled, and the
+ * time-stamp authority that stamps them (the same as the {@code export} command's).
+ */
 public record WebConfig(String host, int port, Duration sessionTimeout, long uploadMaxBytes, int deadlineWarnDays,
-    int staleDays) {
+    int staleDays, Path dossierWorkDir, Optional<Timestamper> timestamper) {
 
   public static WebConfig from(Settings s, String host, int port) {
     return new WebConfig(host, port, Duration.ofMinutes(s.integer("web.sessionTimeoutMinutes")),
-        s.longValue("web.uploadMaxBytes"), s.integer("alerts.deadlineDays"), s.integer("alerts.staleDays"));
+        s.longValue("web.uploadMaxBytes"), s.integer("alerts.deadlineDays"), s.integer("alerts.staleDays"),
+        s.dataDir().resolve("tmp").resolve("dossier"), Timestamper.configured(s));
   }
 }

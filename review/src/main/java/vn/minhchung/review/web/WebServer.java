@@ -67,7 +67,9 @@ public final class WebServer implements AutoCloseable {
       }
     });
     new AuthRoutes(ui).register(app);
-    new DashboardRoutes(ui).register(app);
+    DashboardRoutes dashboard = new DashboardRoutes(ui);
+    dashboard.register(app);
+    new DossierRoutes(ui, dashboard).register(app);
     new EvidenceRoutes(ui).register(app);
     new ChannelRoutes(ui).register(app);
     new UploadRoutes(ui).register(app);

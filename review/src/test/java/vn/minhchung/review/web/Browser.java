@@ -76,11 +76,25 @@ final class Browser {
     return postRaw(path, all);
   }
 
+  /** Posts a form with the current CSRF token added and keeps the answer as bytes (a download). */
+  HttpResponse<byte[]> postForBytes(String path, Map<String, String> form) {
+    java.util.Map<String, String> all = new java.util.LinkedHashMap<>(form);
+    all.putIfAbsent("_csrf", csrf);
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(server.url(path))).header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(formBody(all))).build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Posts exactly these fields (no CSRF token unless given). */
   HttpResponse<String> postRaw(String path, Map<String, String> form) {
-    String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
     return send(HttpRequest.newBuilder(URI.create(server.url(path))).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        .POST(HttpRequest.BodyPublishers.ofString(formBody(form))).build());
   }
 
   /** A multipart upload with the CSRF token, fields and one file. */
@@ -110,6 +124,10 @@ final class Browser {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String formBody(Map<String, String> form) {
+    return form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
   }
 
   private static String enc(String s) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -13,6 +14,7 @@ import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -20,8 +22,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import vn.minhchung.review.verify.DossierVerifier;
+import vn.minhchung.review.verify.VerificationReport;
+import vn.minhchung.review.verify.ZipLimits;
+import vn.minhchung.storage.alert.Alert;
+import vn.minhchung.storage.registry.Channel;
 
-/** The review UI in real Chromium: login, dashboard, search and filter, approve, upload, relink, viewer limits. */
+/**
+ * The review UI in real Chromium: login, dashboard, search and filter, approve, upload, relink, viewer limits,
+ * the dossier download and the alerts panel.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReviewUiBrowserTest {
   static final Path SHOTS = Path.of("target", "screenshots");
@@ -155,5 +165,77 @@ class ReviewUiBrowserTest {
     assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")).isEqualTo(true);
     shot(page, "evidence-phone");
     page.context().close();
+  }
+
+  @Test
+  void viewerDownloadsTheDossierAndTheButtonShowsItIsWorking() throws Exception {
+    Page page = login("xem", 1366, 900);
+    Locator card = page.locator("section.dossier");
+    assertThat(card.locator("h2")).hasText("Tải hồ sơ minh chứng (.zip)");
+    page.getByLabel("Nhiệm vụ", new Page.GetByLabelOptions().setExact(true)).selectOption("II.2");
+    page.getByLabel("Từ ngày").fill("03/11/2026");
+    page.getByLabel("Đến ngày").fill("01/10/2026");
+    page.getByLabel("Gồm cả minh chứng chưa duyệt").check();
+    Locator button = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải hồ sơ (.zip)"));
+    button.click();
+    assertThat(page.locator(".dossier-error")).hasText(
+        "Khoảng ngày không hợp lệ: “Từ ngày” (03/11/2026) sau “Đến ngày” (01/10/2026).");
+    assertThat(page.getByLabel("Nhiệm vụ", new Page.GetByLabelOptions().setExact(true))).hasValue("II.2");
+    assertThat(page.getByLabel("Gồm cả minh chứng chưa duyệt")).isChecked();
+    card(page, "section.dossier", "dossier-form-error");
+    page.getByLabel("Từ ngày").fill("01/10/2026");
+    page.getByLabel("Đến ngày").fill("03/11/2026");
+    page.evaluate("() => { const b = document.querySelector('.js-dossier-submit'); window.dossierStates = [];"
+        + " new MutationObserver(() => window.dossierStates.push(b.disabled + ':' + b.textContent))"
+        + ".observe(b, {attributes: true, childList: true, characterData: true, subtree: true}); }");
+    Download download = page.waitForDownload(button::click);
+    assertThat(download.suggestedFilename()).isEqualTo("ho-so-minh-chung-110-KH-UBND-II.2-20261103-1000.zip");
+    Path zip = tmp.resolve("tai-tu-trinh-duyet.zip");
+    download.saveAs(zip);
+    VerificationReport report = new DossierVerifier(ZipLimits.DEFAULT).verify(zip);
+    assertThat(report.problems()).isEmpty();
+    assertThat(report.filesChecked()).isGreaterThan(3);
+    assertThat(new String(vn.minhchung.review.export.DossierFiles.read(zip).get("index.html"), StandardCharsets.UTF_8))
+        .contains("mục II.2, từ 01/10/2026 đến 03/11/2026");
+    // Once the download has begun the button comes back for the next one.
+    assertThat(button).isEnabled();
+    assertThat(button).hasText("Tải hồ sơ (.zip)");
+    assertThat(page.evaluate("() => window.dossierStates.join('\\n')").toString()).contains("true:Đang tạo hồ sơ…");
+    page.context().close();
+  }
+
+  @Test
+  void alertsPanelShowsOpenAlertsEscapedOnDashboardAndChannels() {
+    long channelId = server.fixture.channels.get("FB-STP").getId();
+    server.db.runInTransaction(s -> s.persist(new Alert("failure_streak:FB-STP", Alert.Kind.FAILURE_STREAK,
+        s.find(Channel.class, channelId), null, "Kênh FB-STP thất bại 3 lần liên tiếp",
+        "Kênh Sở Tư pháp Bắc Ninh (FB-STP) thất bại 3 lần liên tiếp. Lỗi gần nhất: <img src=x onerror=alert(1)> HTTP 401.",
+        Instant.parse("2026-11-02T08:30:00Z"))));
+    Page page = login("canbo", 1366, 900);
+    Locator panel = page.locator("section.alerts");
+    assertThat(panel.locator("h2")).containsText("Cảnh báo");
+    Locator item = panel.locator("li.alert-item", new Locator.LocatorOptions().setHasText("FB-STP"));
+    assertThat(item).containsText("Lỗi nhiều lần liên tiếp");
+    assertThat(item).containsText("Lỗi gần nhất: <img src=x onerror=alert(1)> HTTP 401.");
+    assertThat(item).containsText("từ 02/11/2026 15:30");
+    assertThat(panel.locator("img")).hasCount(0);
+    shot(page, "dashboard-alerts");
+    card(page, "section.alerts", "alerts-panel");
+    card(page, "section.dossier", "dossier-form");
+    item.getByRole(AriaRole.LINK).click();
+    assertThat(page).hasURL(server.url("/channels/" + channelId));
+    page.navigate(server.url("/channels"));
+    assertThat(page.locator("section.alerts li.alert-item", new Page.LocatorOptions().setHasText("FB-STP"))).isVisible();
+    shot(page, "channels-alerts");
+    page.setViewportSize(390, 844);
+    page.navigate(server.url("/"));
+    assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")).isEqualTo(true);
+    shot(page, "dashboard-alerts-phone");
+    card(page, "section.dossier", "dossier-form-phone");
+    page.context().close();
+  }
+
+  private static void card(Page page, String selector, String name) {
+    page.locator(selector).screenshot(new Locator.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")));
   }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import vn.minhchung.review.auth.Role;
 import vn.minhchung.review.auth.Users;
+import vn.minhchung.review.export.Timestamper;
 import vn.minhchung.review.testing.ReviewFixture;
 import vn.minhchung.storage.blob.BlobStore;
 import vn.minhchung.storage.db.Database;
@@ -31,10 +32,16 @@ final class TestServer implements AutoCloseable {
   final ReviewFixture fixture;
   final MutableClock clock = new MutableClock(ReviewFixture.NOW);
   final WebServer server;
+  final Path dossierWorkDir;
   final CopyOnWriteArrayList<String> harvested = new CopyOnWriteArrayList<>();
   final CopyOnWriteArrayList<Long> recaptured = new CopyOnWriteArrayList<>();
 
   TestServer(Path tmp) {
+    this(tmp, Optional.empty());
+  }
+
+  /** Downloaded dossiers are assembled in {@code tmp/data/tmp/dossier} and stamped by {@code tsa} when given. */
+  TestServer(Path tmp, Optional<Timestamper> tsa) {
     target = TestDatabases.h2();
     db = TestDatabases.open(target);
     blobs = new BlobStore(tmp.resolve("blobs"));
@@ -54,8 +61,9 @@ final class TestServer implements AutoCloseable {
         recaptured.add(evidenceId);
       }
     };
-    server = WebServer.start(new WebConfig("127.0.0.1", 0, Duration.ofMinutes(30), UPLOAD_MAX, 14, 2), db, blobs, clock,
-        Optional.of(actions));
+    dossierWorkDir = tmp.resolve("data").resolve("tmp").resolve("dossier");
+    server = WebServer.start(new WebConfig("127.0.0.1", 0, Duration.ofMinutes(30), UPLOAD_MAX, 14, 2, dossierWorkDir, tsa),
+        db, blobs, clock, Optional.of(actions));
   }
 
   String url(String path) {
