@@ -168,7 +168,9 @@ final class NewspaperSite implements SiteServer.Handler {
         + "news-details__cate\"><li><a href=\"/\">Trang chủ</a></li><li><a href=\"" + SECTION + "\">Chuyển đổi số</a>"
         + "</li></ul><h1 class=\"news-details__title\">" + esc(a.title()) + "</h1><div class=\"news-details__info\">"
         + "<span class=\"news-details__date\">" + esc(VnFormat.newsDate(a.postedAt())) + "</span>"
-        + "<span class=\"luot-xem\">Lượt xem: " + VnFormat.grouped(views(a)) + "</span></div>"
+        // A separator before the label: "08:30 Lượt xem" would read as "30 lượt xem" to a view-count parser.
+        + "<span class=\"sep\">|</span><span class=\"luot-xem\">👁 Lượt xem: " + VnFormat.grouped(views(a))
+        + "</span></div>"
         + "<div class=\"news_detail_sapo\">" + esc(a.sapo()) + "</div><div class=\"news-details__content\">" + body
         + "<p class=\"author\">" + esc(a.author()) + "</p></div><div class=\"news-related\"><h3>Tin liên quan</h3>"
         + "<ul class=\"news-related__list\">" + related + "</ul></div></article></div>";
