@@ -1,0 +1,116 @@
+package vn.minhchung.harvester.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.minhchung.config.registry.ChannelEntry;
+import vn.minhchung.config.registry.RegistryDocument;
+import vn.minhchung.config.registry.RegistryFile;
+import vn.minhchung.config.registry.RegistryFormats;
+import vn.minhchung.config.registry.RegistryYamlWriter;
+import vn.minhchung.config.registry.Where;
+
+/**
+ * The demo's registry: the units, plans, items and targets of {@code config/examples/bac-ninh.yaml} (on the
+ * classpath as {@link #EXAMPLE}) with its five channels pointed at {@link DemoSites}. Platform channels keep
+ * their platform URLs (the registry only accepts facebook.com, zalo.me, youtube.com there) and get the demo ids;
+ * the portal is watched for the banner during a ten-day period around {@code today}, like the real 01/10–10/10.
+ * The output depends only on the sites' ports and {@code today}, so importing it again changes nothing.
+ */
+public final class DemoRegistry {
+  public static final String EXAMPLE = "/examples/bac-ninh.yaml";
+  /** Channel codes of the example registry, one per kind. */
+  public static final String FACEBOOK = "FB-TTBN";
+  public static final String ZALO = "ZALO-CQSBN";
+  public static final String YOUTUBE = "YT-TTDN-BN";
+  public static final String NEWSPAPER = "BAO-BN";
+  public static final String PORTAL = "CONG-TTDT-BN";
+  static final String WATCH_TEXT = "Ngày Chuyển đổi số quốc gia";
+
+  private DemoRegistry() {}
+
+  /** The example registry with the demo channels, validated like a file given to {@code registry import}. */
+  public static RegistryDocument document(DemoSites sites, LocalDate today) {
+    RegistryDocument example = RegistryFile.parse(EXAMPLE, example(), false, Set.of());
+    List<ChannelEntry> channels = new ArrayList<>();
+    for (ChannelEntry c : example.channels()) {
+      channels.add(demo(c, sites, today));
+    }
+    return RegistryFile.parse("demo-registry.yaml", RegistryYamlWriter.write(new RegistryDocument(example.units(),
+        channels, example.plans())).getBytes(StandardCharsets.UTF_8), false, Set.of());
+  }
+
+  /** The registry as YAML (the format of {@code registry import}). */
+  public static String yaml(DemoSites sites, LocalDate today) {
+    String body = RegistryYamlWriter.write(document(sites, today));
+    return "# Demo registry: units, plans and targets of config/examples/bac-ninh.yaml; channels on the local demo\n"
+        + "# sites (" + sites.newspaperUrl() + " …). Written by the demo; import with: registry import FILE\n"
+        + body.substring(body.indexOf('\n') + 1);
+  }
+
+  /** Writes {@link #yaml} to {@code file} (UTF-8) and returns it. */
+  public static Path write(DemoSites sites, LocalDate today, Path file) throws IOException {
+    Files.writeString(file, yaml(sites, today), StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static ChannelEntry demo(ChannelEntry c, DemoSites sites, LocalDate today) {
+    Map<String, List<String>> options = new LinkedHashMap<>();
+    String news = sites.newspaperUrl().toString().replaceFirst("/$", "");
+    return switch (c.kind()) {
+      case FACEBOOK_PAGE -> {
+        options.put("via", List.of("api"));
+        yield entry(c, c.url(), sites.facebookPageId(), options);
+      }
+      case ZALO_OA -> {
+        options.put("via", List.of("api"));
+        yield entry(c, c.url(), sites.zaloOaId(), options);
+      }
+      case YOUTUBE_CHANNEL -> {
+        options.put("via", List.of("api"));
+        yield entry(c, "https://www.youtube.com/channel/" + sites.youtubeChannelId(), sites.youtubeChannelId(),
+            options);
+      }
+      case NEWS_SITE -> {
+        options.put("feedUrl", List.of(news + NewspaperSite.FEED));
+        options.put("sitemapUrl", List.of(news + "/sitemap.xml"));
+        options.put("listingUrl", List.of(news + NewspaperSite.SECTION));
+        options.put("articleLink", List.of("a.font-tin-doc"));
+        yield entry(c, sites.newspaperUrl().toString(), null, options);
+      }
+      case WEB_PAGE -> {
+        options.put("watchSelector", List.of("img[alt*='" + WATCH_TEXT + "']"));
+        options.put("watchText", List.of(WATCH_TEXT));
+        options.put("watchFrom", List.of(RegistryFormats.formatDate(today.minusDays(4))));
+        options.put("watchTo", List.of(RegistryFormats.formatDate(today.plusDays(5))));
+        yield entry(c, sites.portalUrl().toString(), null, options);
+      }
+    };
+  }
+
+  private static ChannelEntry entry(ChannelEntry c, String url, String platformId, Map<String, List<String>> options) {
+    return new ChannelEntry(c.code(), c.unit(), c.kind(), c.name(), url, platformId, c.schedule(), true, options,
+        Where.NONE);
+  }
+
+  private static byte[] example() {
+    try (InputStream in = DemoRegistry.class.getResourceAsStream(EXAMPLE)) {
+      if (in == null) {
+        throw new IllegalStateException("the example registry " + EXAMPLE + " is missing from the classpath "
+            + "(harvester/pom.xml copies config/examples/bac-ninh.yaml there)");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + EXAMPLE, e);
+    }
+  }
+}

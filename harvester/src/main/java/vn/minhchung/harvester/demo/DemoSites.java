@@ -1,0 +1,177 @@
+package vn.minhchung.harvester.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The offline demo's five local sites, each on its own loopback port ({@code base+1} … {@code base+5}, or free
+ * ports when {@code base} is 0): a provincial newspaper, an agency portal with the "Ngày Chuyển đổi số quốc gia"
+ * banner, and stand-ins for the Graph API, the Zalo OA API and the YouTube Data API with the pages their posts
+ * link to. The connectors reach them through {@link #settingsOverrides()} only; nothing in a connector knows
+ * about the demo. Items are dated relative to {@link #anchor()}, the moment the sites started.
+ */
+public final class DemoSites implements AutoCloseable {
+  public static final int DEFAULT_BASE_PORT = 18080;
+  private static final Logger LOG = LoggerFactory.getLogger(DemoSites.class);
+
+  private final Instant anchor;
+  private final FacebookSite facebook;
+  private final YouTubeSite youtube;
+  private final ZaloSite zalo;
+  private final SiteServer newspaperServer;
+  private final SiteServer portalServer;
+  private final SiteServer facebookServer;
+  private final SiteServer zaloServer;
+  private final SiteServer youtubeServer;
+
+  private DemoSites(Instant anchor, FacebookSite facebook, YouTubeSite youtube, ZaloSite zalo, List<SiteServer> s) {
+    this.anchor = anchor;
+    this.facebook = facebook;
+    this.youtube = youtube;
+    this.zalo = zalo;
+    this.newspaperServer = s.get(0);
+    this.portalServer = s.get(1);
+    this.facebookServer = s.get(2);
+    this.zaloServer = s.get(3);
+    this.youtubeServer = s.get(4);
+  }
+
+  /** Starts the sites on {@code basePort+1} … {@code basePort+5} with the system clock. */
+  public static DemoSites start(int basePort) throws IOException {
+    return start(basePort, Clock.systemUTC());
+  }
+
+  /**
+   * Starts the sites; {@code basePort} 0 takes five free ports (tests). {@code clock} dates the items (relative to
+   * its instant now) and grows the counts; give the harvester the same clock.
+   */
+  public static DemoSites start(int basePort, Clock clock) throws IOException {
+    if (basePort < 0 || basePort > 65_530) {
+      throw new IllegalArgumentException("demo base port must be 0 (free ports) or 1–65530, but was " + basePort);
+    }
+    Instant anchor = clock.instant();
+    DemoContent content = DemoContent.load(anchor);
+    NewspaperSite newspaper = new NewspaperSite(content, clock);
+    PortalSite portal = new PortalSite(content, clock);
+    FacebookSite facebook = new FacebookSite(content, clock);
+    ZaloSite zalo = new ZaloSite(content, clock);
+    YouTubeSite youtube = new YouTubeSite(content, clock);
+    List<SiteServer> servers = new ArrayList<>();
+    try {
+      servers.add(SiteServer.start(port(basePort, 1), "bao", newspaper));
+      servers.add(SiteServer.start(port(basePort, 2), "cong", portal));
+      servers.add(SiteServer.start(port(basePort, 3), "facebook", facebook));
+      servers.add(SiteServer.start(port(basePort, 4), "zalo", zalo));
+      servers.add(SiteServer.start(port(basePort, 5), "youtube", youtube));
+    } catch (IOException e) {
+      servers.forEach(SiteServer::close);
+      throw new IOException("cannot start the demo sites on 127.0.0.1 ports " + port(basePort, 1) + "–"
+          + port(basePort, 5) + " (" + e.getMessage() + "); another program may use them: choose another base "
+          + "port", e);
+    }
+    newspaper.base(servers.get(0).baseUrl());
+    portal.newspaperBase(servers.get(0).baseUrl());
+    facebook.base(servers.get(2).baseUrl());
+    zalo.base(servers.get(3).baseUrl());
+    youtube.base(servers.get(4).baseUrl());
+    DemoSites sites = new DemoSites(anchor, facebook, youtube, zalo, servers);
+    LOG.info("demo sites: newspaper {}, portal {}, Graph API {}, Zalo OA API {}, YouTube {}", sites.newspaperUrl(),
+        sites.portalUrl(), sites.facebookUrl(), sites.zaloUrl(), sites.youtubeUrl());
+    return sites;
+  }
+
+  private static int port(int base, int offset) {
+    return base == 0 ? 0 : base + offset;
+  }
+
+  /** When the sites started: every item's date is relative to it. */
+  public Instant anchor() {
+    return anchor;
+  }
+
+  /** The newspaper's home, e.g. {@code http://127.0.0.1:18081/}. */
+  public URI newspaperUrl() {
+    return root(newspaperServer);
+  }
+
+  /** The agency portal's home (shows the banner). */
+  public URI portalUrl() {
+    return root(portalServer);
+  }
+
+  /** The Graph API stand-in; the Page's wall is {@code /fb/truyenthongtinhbacninh}. */
+  public URI facebookUrl() {
+    return root(facebookServer);
+  }
+
+  /** The Zalo OA API and OAuth stand-in; article pages are {@code /oa/article/{id}}. */
+  public URI zaloUrl() {
+    return root(zaloServer);
+  }
+
+  /** The YouTube stand-in: API under {@code /youtube/v3}, feed, watch and channel pages. */
+  public URI youtubeUrl() {
+    return root(youtubeServer);
+  }
+
+  /** The Graph Page id of the demo Fanpage. */
+  public String facebookPageId() {
+    return facebook.pageId();
+  }
+
+  /** The demo Zalo OA id. */
+  public String zaloOaId() {
+    return zalo.oaId();
+  }
+
+  /** The demo YouTube channel id ({@code UC…}). */
+  public String youtubeChannelId() {
+    return youtube.channelId();
+  }
+
+  /**
+   * Settings (keys of {@code Settings.KEYS}) that point the connectors at these sites, with the demo's tokens and
+   * a short per-host delay for loopback. Includes {@code platforms.youtube.watchBaseUrl}, which only settings
+   * versions that know that key accept.
+   */
+  public Map<String, String> settingsOverrides() {
+    String fb = facebookServer.baseUrl();
+    String za = zaloServer.baseUrl();
+    String yt = youtubeServer.baseUrl();
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("platforms.facebook.graphBaseUrl", fb);
+    m.put("platforms.facebook.accessToken", FacebookSite.TOKEN);
+    m.put("platforms.zalo.apiBaseUrl", za);
+    m.put("platforms.zalo.oauthBaseUrl", za);
+    m.put("platforms.zalo.appId", ZaloSite.APP_ID);
+    m.put("platforms.zalo.secretKey", ZaloSite.SECRET_KEY);
+    m.put("platforms.zalo.accessToken", ZaloSite.ACCESS_TOKEN);
+    m.put("platforms.zalo.refreshToken", ZaloSite.REFRESH_TOKEN);
+    m.put("platforms.youtube.apiBaseUrl", yt + YouTubeSite.API);
+    m.put("platforms.youtube.apiKey", YouTubeSite.KEY);
+    m.put("platforms.youtube.feedBaseUrl", yt + YouTubeSite.FEED);
+    m.put("platforms.youtube.watchBaseUrl", yt + "/watch");
+    m.put("http.perHostDelayMs", "50");
+    m.put("harvest.windowDays", "30");
+    return m;
+  }
+
+  private static URI root(SiteServer s) {
+    return URI.create(s.baseUrl() + "/");
+  }
+
+  @Override
+  public void close() {
+    for (SiteServer s : List.of(newspaperServer, portalServer, facebookServer, zaloServer, youtubeServer)) {
+      s.close();
+    }
+  }
+}

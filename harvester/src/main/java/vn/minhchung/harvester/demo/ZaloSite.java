@@ -1,0 +1,185 @@
+package vn.minhchung.harvester.demo;
+
+import static vn.minhchung.harvester.demo.Html.esc;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import vn.minhchung.harvester.demo.DemoContent.ZaloItem;
+import vn.minhchung.harvester.demo.SiteServer.Request;
+import vn.minhchung.harvester.demo.SiteServer.Response;
+
+/**
+ * The Zalo OA Open API for one OA, in the shapes ZaloClient and ZaloParser expect (fixtures/zalo/): the
+ * {@code {error, message, data}} envelope with HTTP 200 even for errors, {@code /v2.0/article/getslice}
+ * (type required, limit at most 10), {@code getdetail}, {@code /v2.0/oa/getoa}, and the OAuth refresh
+ * {@code POST /v4/oa/access_token} (a refresh token works once). Article pages are {@code /oa/article/{id}}.
+ */
+final class ZaloSite implements SiteServer.Handler {
+  static final String APP_ID = "4318520967341205871";
+  static final String SECRET_KEY = "demo-zalo-secret-key";
+  static final String ACCESS_TOKEN = "demo-zalo-access-token";
+  static final String REFRESH_TOKEN = "demo-zalo-refresh-token";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final DemoContent content;
+  private final Clock clock;
+  private final AtomicInteger round = new AtomicInteger();
+  private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
+  private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger grants = new AtomicInteger();
+  private String base = "";
+
+  ZaloSite(DemoContent content, Clock clock) {
+    this.content = content;
+    this.clock = clock;
+    accessTokens.add(ACCESS_TOKEN);
+    refreshTokens.add(REFRESH_TOKEN);
+  }
+
+  void base(String baseUrl) {
+    this.base = baseUrl;
+  }
+
+  String oaId() {
+    return content.text("zalo", "oaId");
+  }
+
+  @Override
+  public Response handle(Request r) {
+    String p = r.path();
+    if (p.equals("/v4/oa/access_token") && "POST".equals(r.method())) {
+      return refresh(r);
+    }
+    if (p.startsWith("/v2.0/")) {
+      if (!accessTokens.contains(Optional.ofNullable(r.header("access_token")).orElse(""))) {
+        return envelope(-216, "Access token is invalid", null);
+      }
+      return switch (p) {
+        case "/v2.0/article/getslice" -> slice(r);
+        case "/v2.0/article/getdetail" -> detail(r.param("id"));
+        case "/v2.0/oa/getoa" -> envelope(0, "Success", JSON.createObjectNode()
+            .put("oa_id", content.text("zalo", "oaId")).put("name", content.text("zalo", "name"))
+            .put("description", "Kênh thông tin chính thống về chính quyền số tỉnh Bắc Ninh")
+            .put("is_verified", true).put("num_follower", 86_420));
+        default -> envelope(-209, "API is not supported for this application", null);
+      };
+    }
+    if (p.startsWith("/oa/article/")) {
+      return find(p.substring("/oa/article/".length())).map(a -> Response.html(ZaloPages.article(content, a,
+          views(a), shares(a)))).orElseGet(Response::notFound);
+    }
+    if (p.startsWith("/img/")) {
+      return Response.text(200, "image/svg+xml", Html.svg(Optional.ofNullable(r.param("t")).orElse("Zalo OA"),
+          900, 500));
+    }
+    return Response.notFound();
+  }
+
+  private Response slice(Request r) {
+    String type = r.param("type");
+    int offset = parse(r.param("offset"), 0);
+    int limit = parse(r.param("limit"), 10);
+    if (type == null || !(type.equals("normal") || type.equals("video")) || limit > 10 || limit < 1) {
+      return envelope(-201, "Parameters are invalid: type must be normal or video, limit at most 10", null);
+    }
+    if (offset == 0 && type.equals("normal")) {
+      round.incrementAndGet();
+    }
+    List<ZaloItem> all = content.zaloItems.stream().filter(a -> a.type().equals(type)).toList();
+    ObjectNode data = JSON.createObjectNode();
+    ArrayNode medias = data.putArray("medias");
+    all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit)).forEach(a -> medias.add(node(a)));
+    data.put("total", all.size());
+    return envelope(0, "Success", data);
+  }
+
+  private Response detail(String id) {
+    Optional<ZaloItem> a = id == null ? Optional.empty() : find(id);
+    if (a.isEmpty()) {
+      return envelope(-201, "Article is not found", null);
+    }
+    ObjectNode n = node(a.get());
+    n.put("description", a.get().description()).put("comment", "show");
+    ArrayNode body = n.putArray("body");
+    a.get().body().forEach(par -> body.addObject().put("type", "text").put("content", "<p>" + esc(par) + "</p>"));
+    return envelope(0, "Success", n);
+  }
+
+  private Response refresh(Request r) {
+    Map<String, String> form = r.form();
+    if (!SECRET_KEY.equals(r.header("secret_key")) || !APP_ID.equals(form.get("app_id"))) {
+      return Response.json(200, JSON.createObjectNode().put("error", -14002).put("error_name", "Invalid app")
+          .put("error_description", "app_id or secret_key is invalid").toString());
+    }
+    if (!refreshTokens.remove(Optional.ofNullable(form.get("refresh_token")).orElse(""))) {
+      return Response.json(200, JSON.createObjectNode().put("error", -14020).put("error_name", "Invalid refresh token")
+          .put("error_description", "Refresh token is invalid or has been used").toString());
+    }
+    int n = grants.incrementAndGet();
+    String access = ACCESS_TOKEN + "-" + n;
+    String refresh = REFRESH_TOKEN + "-" + n;
+    accessTokens.add(access);
+    refreshTokens.add(refresh);
+    return Response.json(200, JSON.createObjectNode().put("access_token", access).put("refresh_token", refresh)
+        .put("expires_in", "90000").toString());
+  }
+
+  private ObjectNode node(ZaloItem a) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("id", a.id()).put("type", a.type()).put("title", a.title()).put("author", content.text("zalo", "author"))
+        .put("create_date", a.postedAt().toEpochMilli()).put("update_date", a.postedAt().toEpochMilli() + 3_600_000L)
+        .put("status", "show");
+    n.putObject("cover").put("cover_type", "photo").put("photo_url", base + cover(a)).put("status", "show");
+    n.put("total_view", views(a)).put("total_share", shares(a));
+    n.put("link", base + "/oa/article/" + a.id());
+    return n;
+  }
+
+  static String cover(ZaloItem a) {
+    return "/img/oa-" + a.id() + ".svg?t=" + URLEncoder.encode(a.title().length() > 40 ? a.title().substring(0, 40)
+        + "…" : a.title(), StandardCharsets.UTF_8);
+  }
+
+  private long views(ZaloItem a) {
+    return a.views().at(a.postedAt(), now(), Math.max(1, round.get()));
+  }
+
+  private long shares(ZaloItem a) {
+    return a.shares().at(a.postedAt(), now(), Math.max(1, round.get()));
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+
+  private Optional<ZaloItem> find(String id) {
+    return content.zaloItems.stream().filter(a -> a.id().equals(id)).findFirst();
+  }
+
+  private static Response envelope(int error, String message, Object data) {
+    ObjectNode root = JSON.createObjectNode().put("error", error).put("message", message);
+    if (data instanceof ObjectNode o) {
+      root.set("data", o);
+    }
+    return Response.json(200, root.toString());
+  }
+
+  private static int parse(String s, int fallback) {
+    try {
+      return s == null ? fallback : Integer.parseInt(s.strip());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+}
