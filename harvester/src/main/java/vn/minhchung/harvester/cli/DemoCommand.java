@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
 import vn.minhchung.config.registry.RegistryDocument;
 import vn.minhchung.config.registry.RegistryException;
 import vn.minhchung.config.registry.RegistryFile;
+import vn.minhchung.config.settings.Settings;
 import vn.minhchung.harvester.demo.DemoRegistry;
 import vn.minhchung.harvester.demo.DemoSites;
 import vn.minhchung.harvester.harvest.RunOptions;
@@ -66,9 +68,10 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Instant started = Instant.now();
     int webPort = port != null ? port : ctx.settings().integer("web.port");
-    try (DemoSites sites = DemoSites.start(sitesPort)) {
+    try (DemoSites sites = startSites()) {
       ctx.overrideSettings(ctx.settings().with(sites.settingsOverrides()));
-      out.printf(Locale.ROOT, "Trang mẫu đang chạy (demo sites): %s%n", String.join(", ", sites.describe()));
+      out.printf(Locale.ROOT, "Trang mẫu đang chạy (demo sites): báo %s, cổng %s, Facebook %s, Zalo %s, YouTube %s%n",
+          sites.newspaperUrl(), sites.portalUrl(), sites.facebookUrl(), sites.zaloUrl(), sites.youtubeUrl());
       importRegistry(ctx, sites, out);
       ensureDemoUser(ctx.database(), ctx, out);
       Harvesting harvesting = Harvesting.wire(ctx);
@@ -90,11 +93,21 @@ final class DemoCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  private DemoSites startSites() throws IOException {
+    try {
+      return DemoSites.start(sitesPort);
+    } catch (java.net.BindException e) {
+      throw new CliException(ExitCodes.BAD_INPUT, "cannot start the demo sites on ports " + (sitesPort + 1) + "-"
+          + (sitesPort + 5) + " of 127.0.0.1: " + e.getMessage() + "; another program uses them (a demo already "
+          + "running?): stop it or choose other ports with --sites-port N");
+    }
+  }
+
   private void importRegistry(AppContext ctx, DemoSites sites, PrintWriter out) {
     Path file = ctx.dataDir().resolve("demo").resolve("registry.yaml");
     try {
       Files.createDirectories(file.getParent());
-      DemoRegistry.write(file, sites);
+      DemoRegistry.write(sites, LocalDate.ofInstant(ctx.clock().instant(), Settings.ZONE), file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the demo registry " + file + ": " + e.getMessage(), e);
     }

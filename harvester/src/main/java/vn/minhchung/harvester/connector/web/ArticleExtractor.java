@@ -62,9 +62,13 @@ public final class ArticleExtractor {
       + "[itemtype*=BreadcrumbList] a, .news-details__cate a");
   private static final Evaluator IMG = QueryParser.parse("img[src]");
   private static final Evaluator BLOCKS = QueryParser.parse("p, h2, h3, h4, blockquote, figcaption, li");
-  private static final Pattern VIEWS = Pattern.compile(
-      "(?:luot xem|so lan xem|luot doc|da xem)\\s*:?\\s*(\\d[\\d.,]*(?:\\s*(?:k|n|tr)\\b)?)"
-          + "|(\\d[\\d.,]*(?:\\s*(?:k|n|tr)\\b)?)\\s*(?:luot xem|luot doc)");
+  /** "Lượt xem: 1.234": tried first, so "08:30 Lượt xem: 1.234" is not read as 30 views. */
+  private static final Pattern VIEWS_AFTER_LABEL = Pattern.compile(
+      "(?:luot xem|so lan xem|luot doc|da xem)\\s*:?\\s*(\\d[\\d.,]*(?:\\s*(?:k|n|tr)\\b)?)");
+  /** "1.234 lượt xem"; a number that ends a clock time ("08:30") is not a count. */
+  private static final Pattern VIEWS_BEFORE_LABEL = Pattern.compile(
+      "(?<![\\d:])(\\d[\\d.,]*(?:\\s*(?:k|n|tr)\\b)?)\\s*(?:luot xem|luot doc)");
+  private static final List<Pattern> VIEWS = List.of(VIEWS_AFTER_LABEL, VIEWS_BEFORE_LABEL);
 
   private static final List<String> VIEW_WORDS = List.of("xem", "đọc");
 
@@ -216,11 +220,13 @@ public final class ArticleExtractor {
       for (int i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) {
         String window = VietnameseText.stripDiacritics(
             lower.substring(Math.max(0, i - 40), Math.min(lower.length(), i + 40)));
-        Matcher m = VIEWS.matcher(window);
-        while (m.find()) {
-          OptionalLong v = VietnameseCounts.parse(m.group(1) != null ? m.group(1) : m.group(2));
-          if (v.isPresent()) {
-            return v.getAsLong();
+        for (Pattern p : VIEWS) {
+          Matcher m = p.matcher(window);
+          while (m.find()) {
+            OptionalLong v = VietnameseCounts.parse(m.group(1));
+            if (v.isPresent()) {
+              return v.getAsLong();
+            }
           }
         }
       }

@@ -103,6 +103,28 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void aClockTimeRightBeforeTheViewsLabelIsNotTheCount() {
+    String html = "<html><head><title>Bắc Ninh ra mắt Tổ công nghệ số cộng đồng</title></head><body><article>"
+        + "<h1>Bắc Ninh ra mắt Tổ công nghệ số cộng đồng</h1>"
+        + "<div class=\"meta\">Thứ Bảy, 07/11/2026 08:30 Lượt xem: 1.234</div>"
+        + "<p>Sáng 7/11, UBND tỉnh tổ chức ra mắt mô hình Tổ công nghệ số cộng đồng tại 126 xã, phường.</p>"
+        + "<p>Mỗi tổ hướng dẫn người dân cài đặt VNeID và sử dụng dịch vụ công trực tuyến.</p>"
+        + "</article></body></html>";
+    ExtractedArticle a = ArticleExtractor.extract(html, URI.create("https://baobacninh.vn/tin/to-cong-nghe-so.html"),
+        CLOCK);
+    assertThat(a.views()).isEqualTo(1234L);
+  }
+
+  @Test
+  void countBeforeTheLabelIsReadWhenNoLabelFirstFormExists() {
+    String html = "<html><body><article><h1>Hội nghị chuyển đổi số</h1>"
+        + "<p>Đăng lúc 14:05 · 2.500 lượt xem</p><p>Nội dung hội nghị triển khai Luật Chuyển đổi số.</p>"
+        + "</article></body></html>";
+    ExtractedArticle a = ArticleExtractor.extract(html, URI.create("https://baobacninh.vn/tin/hoi-nghi.html"), CLOCK);
+    assertThat(a.views()).isEqualTo(2500L);
+  }
+
+  @Test
   void decodesAWindows1258PageFromBytes() {
     ExtractedArticle a = ArticleExtractor.extract(Fixtures.raw("windows-1258-article-2026-11-10.html"),
         URI.create("http://luongtai.bacninh.gov.vn/tin/1.html"), CLOCK);
