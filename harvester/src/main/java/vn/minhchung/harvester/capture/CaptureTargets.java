@@ -12,7 +12,9 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +58,7 @@ public final class CaptureTargets {
       Optional<ChannelKind> kind, Instant firstSeenAt, Optional<Instant> postedAt, Optional<String> postedAtText,
       Map<String, Long> counts, Optional<Instant> watchUntil) {
     public Target {
-      counts = Map.copyOf(counts);
+      counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     }
 
     CapturePolicy.Facts facts() {
@@ -111,7 +113,7 @@ public final class CaptureTargets {
           : "from Post p where p.channel.id = :c and p.gone = false and coalesce(p.postedAt, p.firstSeenAt) >= :t "
               + "order by p.id";
       Instant from = channel.getKind() == ChannelKind.WEB_PAGE ? seenSince : since;
-      Set<Long> seen = new java.util.HashSet<>(newPostIds);
+      Set<Long> seen = new HashSet<>(newPostIds);
       for (Post p : s.createQuery(recent, Post.class).setParameter("c", channelId).setParameter("t", from)
           .getResultList()) {
         if (seen.add(p.getId())) {
