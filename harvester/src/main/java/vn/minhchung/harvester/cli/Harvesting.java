@@ -32,7 +32,7 @@ import vn.minhchung.storage.db.Database;
 final class Harvesting implements AutoCloseable {
   private final LazyCaptureService captures;
   private final CaptureTargets targets;
-  private HarvestRunService service;
+  private volatile HarvestRunService service;
 
   private Harvesting(LazyCaptureService captures, CaptureTargets targets) {
     this.captures = captures;
