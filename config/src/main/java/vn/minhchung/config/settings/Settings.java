@@ -46,6 +46,7 @@ public final class Settings {
       SettingKey.url("platforms.youtube.apiBaseUrl", "https://www.googleapis.com/youtube/v3"),
       SettingKey.secret("platforms.youtube.apiKey"),
       SettingKey.url("platforms.youtube.feedBaseUrl", "https://www.youtube.com/feeds/videos.xml"),
+      SettingKey.url("platforms.youtube.watchBaseUrl", "https://www.youtube.com/watch"),
       SettingKey.integer("platforms.youtube.dailyQuota", 10_000),
       SettingKey.string("http.userAgent",
           "MinhChungHarvester/0.1 (+https://github.com/minhchung/harvester; evidence collection for official channels)"),

@@ -26,7 +26,11 @@ final class BandText {
       out.add(line("Địa chỉ sau chuyển hướng: ", raw.finalUrl()));
     }
     out.add(line("Kênh: ", req.channelCode().orElse("—")));
-    out.add(line("Ngày đăng (như hiển thị): ", facts.postedAtText().orElse("—")));
+    if (facts.postedAt().isPresent()) {
+      out.add(line("Ngày đăng: ", CaptureManifest.SHOWN.format(facts.postedAt().get().atZone(Settings.ZONE))));
+    } else {
+      out.add(line("Ngày đăng (như hiển thị): ", facts.postedAtText().orElse("—")));
+    }
     out.add(line("Lượt tương tác (như đọc được): ", counts(facts.counts())));
     out.add(line("Mã minh chứng: ", req.evidenceId().map(String::valueOf).orElse("chưa gán")));
     return out;

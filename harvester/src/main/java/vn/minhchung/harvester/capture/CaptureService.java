@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import vn.minhchung.config.settings.Settings;
+import vn.minhchung.config.text.VietnameseDates;
 import vn.minhchung.harvester.capture.band.HeaderBand;
 import vn.minhchung.harvester.capture.browser.BrowserLocator;
 import vn.minhchung.harvester.capture.browser.BrowserPool;
@@ -26,7 +26,6 @@ import vn.minhchung.harvester.capture.browser.PageCapturer;
 import vn.minhchung.harvester.capture.browser.RawCapture;
 import vn.minhchung.harvester.capture.browser.RenderedPage;
 import vn.minhchung.harvester.capture.social.FacebookPageParser;
-import vn.minhchung.harvester.capture.social.StopgapVietnameseDates;
 import vn.minhchung.harvester.capture.warc.HarToWarc;
 import vn.minhchung.harvester.cli.Main;
 import vn.minhchung.storage.blob.BlobRef;
@@ -153,13 +152,15 @@ public final class CaptureService implements AutoCloseable {
       status = CaptureStatus.ERROR;
       detail = "không thấy phần tử cần chụp (" + req.selector().orElse("bài viết / nội dung chính") + ")";
     } else {
-      List<String> missing = req.requirePostFields() ? VisibilityCheck.missing(facts, raw.elementText()) : List.of();
+      List<String> missing = req.requirePostFields()
+          ? VisibilityCheck.missing(facts, raw.elementText(), raw.capturedAt()) : List.of();
       status = missing.isEmpty() ? CaptureStatus.OK : CaptureStatus.MISSING_FIELDS;
       detail = missing.isEmpty() ? null : VisibilityCheck.detail(missing);
     }
-    Optional<OffsetDateTime> postedAt = facts.postedAtText().flatMap(t ->
-        StopgapVietnameseDates.parse(t, ZonedDateTime.ofInstant(raw.capturedAt(), Settings.ZONE)))
-        .map(ZonedDateTime::toOffsetDateTime);
+    Optional<OffsetDateTime> postedAt = facts.postedAt()
+        .or(() -> facts.postedAtText().flatMap(t -> VietnameseDates.parse(t, raw.capturedAt()))
+            .map(VietnameseDates.ParsedDate::instant))
+        .map(i -> i.atZone(Settings.ZONE).toOffsetDateTime());
 
     List<CaptureResult.StoredFile> files = new ArrayList<>();
     raw.elementPng().ifPresent(png -> files.add(put("screenshot.png",

@@ -1,27 +1,45 @@
 package vn.minhchung.harvester.capture;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A post's date and counts exactly as the page shows them ("Hôm qua lúc 10:30", "1,2K"). Count keys are
- * {@code reactions}, {@code comments}, {@code shares}, {@code views}.
+ * A post's date and counts: as the page shows them ("Hôm qua lúc 10:30", "1,2K"), or as the harvest read them
+ * from an API (exact counts such as "1444", the date as the API gave it) with the resolved {@code postedAt}.
+ * Count keys are {@code reactions}, {@code comments}, {@code shares}, {@code views}, {@code likes}.
  */
-public record ShownFacts(Optional<String> postedAtText, Map<String, String> counts) {
-  public static final ShownFacts NONE = new ShownFacts(Optional.empty(), Map.of());
+public record ShownFacts(Optional<String> postedAtText, Map<String, String> counts, Optional<Instant> postedAt) {
+  public static final ShownFacts NONE = new ShownFacts(Optional.empty(), Map.of(), Optional.empty());
 
   public ShownFacts {
     counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+  }
+
+  /** Facts read from a page, without a resolved date. */
+  public ShownFacts(Optional<String> postedAtText, Map<String, String> counts) {
+    this(postedAtText, counts, Optional.empty());
   }
 
   public static ShownFacts of(String postedAtText, Map<String, String> counts) {
     return new ShownFacts(Optional.ofNullable(postedAtText).filter(s -> !s.isBlank()), counts);
   }
 
+  /**
+   * What the harvest knows about a post: when it was posted (may be null), the date text the platform gave
+   * (may be null) and the exact counts of its latest snapshot.
+   */
+  public static ShownFacts known(Instant postedAt, String postedAtText, Map<String, Long> counts) {
+    Map<String, String> shown = new LinkedHashMap<>();
+    counts.forEach((k, v) -> shown.put(k, Long.toString(v)));
+    return new ShownFacts(Optional.ofNullable(postedAtText).filter(s -> !s.isBlank()), shown,
+        Optional.ofNullable(postedAt));
+  }
+
   public boolean isEmpty() {
-    return postedAtText.isEmpty() && counts.isEmpty();
+    return postedAtText.isEmpty() && counts.isEmpty() && postedAt.isEmpty();
   }
 
   /** Vietnamese name of a count key, for the band and the review screens. */
@@ -31,6 +49,7 @@ public record ShownFacts(Optional<String> postedAtText, Map<String, String> coun
       case "comments" -> "Bình luận";
       case "shares" -> "Chia sẻ";
       case "views" -> "Lượt xem";
+      case "likes" -> "Lượt thích";
       default -> key;
     };
   }

@@ -45,17 +45,17 @@ final class HarvestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    HarvestRunService service = Harvesting.service(Main.of(spec).context());
     RunOptions options = RunOptions.manual(!noCapture);
     List<RunSummary> runs;
-    if (target.all) {
-      runs = service.harvestAll(options);
-    } else {
-      try {
+    try (Harvesting harvesting = Harvesting.wire(Main.of(spec).context())) {
+      HarvestRunService service = harvesting.service();
+      if (target.all) {
+        runs = service.harvestAll(options);
+      } else {
         runs = List.of(service.harvest(target.channel, options));
-      } catch (NoSuchChannelException e) {
-        throw CliException.badInput(e.getMessage());
       }
+    } catch (NoSuchChannelException e) {
+      throw CliException.badInput(e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -1,6 +1,11 @@
 package vn.minhchung.harvester.cli;
 
 import java.util.List;
+import java.util.Optional;
+import vn.minhchung.harvester.capture.CaptureResult;
+import vn.minhchung.harvester.capture.CaptureRunListener;
+import vn.minhchung.harvester.capture.CaptureTargets;
+import vn.minhchung.harvester.capture.LazyCaptureService;
 import vn.minhchung.harvester.connector.Connector;
 import vn.minhchung.harvester.connector.facebook.FacebookConnector;
 import vn.minhchung.harvester.connector.facebook.FacebookThrottle;
@@ -19,12 +24,26 @@ import vn.minhchung.harvester.spec.DurationSpecs;
 import vn.minhchung.review.link.AutoLinker;
 import vn.minhchung.storage.db.Database;
 
-/** Wires the harvest-run service of this process: the connectors in registration order and the run listeners. */
-final class Harvesting {
-  private Harvesting() {}
+/**
+ * The harvesting of this process, wired once and used by every command: the connectors in registration order,
+ * the run listeners (plan-item auto-linking, evidence capture of due posts) and the browsers, started on the
+ * first capture and stopped by {@link #close()}.
+ */
+final class Harvesting implements AutoCloseable {
+  private final LazyCaptureService captures;
+  private final CaptureTargets targets;
+  private volatile HarvestRunService service;
 
-  static HarvestRunService service(AppContext app) {
+  private Harvesting(LazyCaptureService captures, CaptureTargets targets) {
+    this.captures = captures;
+    this.targets = targets;
+  }
+
+  /** Wires the harvest-run service and the capture of due posts for the context's settings and database. */
+  static Harvesting wire(AppContext app) {
     Database db = app.database();
+    LazyCaptureService captures = LazyCaptureService.of(app.settings(), app.env(), db, app.blobs(), app.clock());
+    Harvesting h = new Harvesting(captures, new CaptureTargets(db));
     HttpFetcher http = new HttpFetcher(app.settings(), Sleeper.REAL, app.clock());
     PoliteFetcher polite = new PoliteFetcher(http, app.settings(), Sleeper.REAL, app.clock());
     List<Connector> connectors = List.of(
@@ -40,7 +59,32 @@ final class Harvesting {
         db.runInTransaction(s -> linker.linkNew(s, summary.startedAt(), app.clock().instant()));
       }
     };
-    List<RunListener> listeners = List.of(autoLink);
-    return new HarvestRunService(db, app.settings(), app.clock(), app.blobs(), connectors, listeners);
+    RunListener capture = new CaptureRunListener(db, app.settings(), app.clock(), captures,
+        (runId, n) -> h.service.addCaptures(runId, n));
+    h.service = new HarvestRunService(db, app.settings(), app.clock(), app.blobs(), connectors,
+        List.of(autoLink, capture));
+    return h;
+  }
+
+  /** The harvest-run service (runs capture due posts unless started with {@code capture = false}). */
+  HarvestRunService service() {
+    return service;
+  }
+
+  /**
+   * Captures an evidence item's post (or watched page, or its own URL) now, as a post capture linked to the
+   * item; an ok capture becomes the item's latest capture. Starts the browsers if needed.
+   * @throws IllegalArgumentException for an unknown id or an uploaded item without a URL
+   * @throws vn.minhchung.harvester.capture.browser.BrowserUnavailableException when no browser can start
+   */
+  CaptureResult captureAgain(long evidenceId) {
+    CaptureTargets.Target target = targets.forEvidence(evidenceId);
+    return captures.get().capture(CaptureTargets.request(target, Optional.empty()));
+  }
+
+  /** Stops the browsers, if they were started. */
+  @Override
+  public void close() {
+    captures.close();
   }
 }

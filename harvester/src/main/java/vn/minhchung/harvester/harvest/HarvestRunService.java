@@ -123,7 +123,7 @@ public final class HarvestRunService implements ChannelHarvester {
       LOG.info("harvest ends: {} ({} new, {} updated, {} problems)", summary.status().code(), summary.newPosts(),
           summary.updatedPosts(), summary.failedItems());
       notifyListeners(summary, options, recorder.newPostIds());
-      return summary;
+      return withCaptures(summary);
     } finally {
       MDC.remove("channel");
       MDC.remove("run");
@@ -154,6 +154,14 @@ public final class HarvestRunService implements ChannelHarvester {
     return new RunSummary(runId, code, status, started, ended, newPosts, r.updatedPosts(), r.failedItems(),
         r.snapshots(), 0, error, Optional.ofNullable(failure).map(ConnectorException::kind),
         Optional.ofNullable(failure).flatMap(ConnectorException::retryAfter));
+  }
+
+  /** The summary with the captures the listeners added to the run. */
+  private RunSummary withCaptures(RunSummary r) {
+    int captures = db.inTransaction(s -> s.get(HarvestRun.class, r.runId()).getCaptures());
+    return captures == r.captures() ? r : new RunSummary(r.runId(), r.channelCode(), r.status(), r.startedAt(),
+        r.endedAt(), r.newPosts(), r.updatedPosts(), r.failedItems(), r.snapshots(), captures, r.error(),
+        r.failureKind(), r.retryAfter());
   }
 
   private void notifyListeners(RunSummary summary, RunOptions options, List<Long> newPostIds) {

@@ -87,6 +87,20 @@ class HarvestCommandTest {
   }
 
   @Test
+  void noCaptureRunCapturesNothingAndTheNextRunCatchesUp() throws Exception {
+    CliRun skipped = cli("harvest", "--channel", "BBN-CDS", "--no-capture", "--json");
+    assertThat(skipped.exitCode()).as(skipped.err()).isZero();
+    JsonNode first = new ObjectMapper().readTree(skipped.out()).get(0);
+    assertThat(first.get("newPosts").asInt()).isEqualTo(3);
+    assertThat(first.get("captures").asInt()).isZero();
+
+    CliRun next = cli("harvest", "--channel", "BBN-CDS", "--json");
+    JsonNode second = new ObjectMapper().readTree(next.out()).get(0);
+    assertThat(second.get("newPosts").asInt()).isZero();
+    assertThat(second.get("captures").asInt()).as("the three articles, never captured, are due").isEqualTo(3);
+  }
+
+  @Test
   void allGoesOnAfterAFailingChannelAndExitsZero() {
     CliRun all = cli("harvest", "--all");
     assertThat(all.exitCode()).as(all.err()).isZero();

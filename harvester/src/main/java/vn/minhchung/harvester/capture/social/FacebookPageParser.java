@@ -15,6 +15,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import vn.minhchung.config.settings.Settings;
+import vn.minhchung.config.text.VietnameseCounts;
+import vn.minhchung.config.text.VietnameseDates;
 import vn.minhchung.harvester.capture.ShownFacts;
 
 /**
@@ -74,10 +76,11 @@ public final class FacebookPageParser {
     String dateText = dateText(link.get());
     Map<String, String> shown = counts(body);
     Map<String, Long> values = new LinkedHashMap<>();
-    shown.forEach((k, v) -> StopgapVietnameseCounts.parse(v).ifPresent(n -> values.put(k, n)));
+    shown.forEach((k, v) -> VietnameseCounts.parse(v).ifPresent(n -> values.put(k, n)));
     String text = body.select(FacebookSelectors.MESSAGE).text();
     return Optional.of(new BrowserPost(id.get(), url,
-        StopgapVietnameseDates.parse(dateText, now).map(ZonedDateTime::toOffsetDateTime), dateText, text, values,
+        VietnameseDates.parse(dateText, now.toInstant()).map(d -> d.instant().atZone(Settings.ZONE).toOffsetDateTime()),
+        dateText, text, values,
         ShownFacts.of(dateText, shown)));
   }
 

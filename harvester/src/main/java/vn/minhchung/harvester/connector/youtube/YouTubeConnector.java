@@ -86,7 +86,7 @@ public final class YouTubeConnector implements Connector {
       throw new ConnectorException(Kind.TRANSIENT, channel.code() + ": " + uri + ": feed YouTube trả HTTP "
           + r.status() + "; thường là sự cố tạm thời của YouTube, thử lại sau");
     }
-    for (HarvestedPost p : YouTubeFeedParser.parse(r.body(), uri, ctx.clock())) {
+    for (HarvestedPost p : YouTubeFeedParser.parse(r.body(), uri, watchBase(ctx), ctx.clock())) {
       if (p.postedAt() == null || !p.postedAt().isBefore(ctx.windowStart())) {
         ctx.accept(p);
       }
@@ -136,7 +136,7 @@ public final class YouTubeConnector implements Connector {
         List<String> batch = all.subList(i, Math.min(all.size(), i + YouTubeClient.BATCH_SIZE));
         URI uri = client.videosUri(batch);
         for (HarvestedPost p : YouTubeParser.parseVideos(ok(client.api(uri, key, channel.code())), uri,
-            ctx.clock())) {
+            watchBase(ctx), ctx.clock())) {
           returned.add(p.platformId());
           ctx.accept(withSpecFlags(p));
         }
@@ -148,7 +148,7 @@ public final class YouTubeConnector implements Connector {
       }
       for (String id : ids) {
         if (!returned.contains(id)) {
-          ctx.problem("https://www.youtube.com/watch?v=" + id, "video_unavailable",
+          ctx.problem(YouTubeParser.watchUrl(watchBase(ctx), id), "video_unavailable",
               "Video có trong danh sách tải lên nhưng videos.list không trả về (riêng tư hoặc đang xử lý)");
         }
       }
@@ -215,6 +215,11 @@ public final class YouTubeConnector implements Connector {
       throw YouTubeErrors.toException(r.status(), YouTubeParser.parseError(r.body(), r.requested()).orElse(null),
           channel.code(), ctx.clock().instant());
     }
+  }
+
+  /** Where a video's page is: {@code platforms.youtube.watchBaseUrl}, so captures can point at a local server. */
+  private static URI watchBase(HarvestContext ctx) {
+    return ctx.settings().uri("platforms.youtube.watchBaseUrl").orElseThrow();
   }
 
   static ChannelRef ref(ChannelSpec channel) throws ConnectorException {

@@ -27,7 +27,8 @@ import vn.minhchung.harvester.connector.PostKind;
 public final class YouTubeFeedParser {
   private YouTubeFeedParser() {}
 
-  public static List<HarvestedPost> parse(byte[] body, URI source, Clock clock) throws ConnectorException {
+  public static List<HarvestedPost> parse(byte[] body, URI source, URI watchBase, Clock clock)
+      throws ConnectorException {
     String text = new String(body, StandardCharsets.UTF_8);
     Document doc = Jsoup.parse(text, source.toString(), Parser.xmlParser());
     if (doc.getElementsByTag("feed").isEmpty()) {
@@ -41,7 +42,8 @@ public final class YouTubeFeedParser {
       if (id == null) {
         continue;
       }
-      String url = "https://www.youtube.com/watch?v=" + id;
+      String watch = YouTubeParser.watchUrl(watchBase, id);
+      String url = watch;
       for (Element link : entry.getElementsByTag("link")) {
         if ("alternate".equals(link.attr("rel")) && link.attr("href").startsWith("http")) {
           url = link.attr("href");
@@ -64,7 +66,7 @@ public final class YouTubeFeedParser {
       Long views = stats == null ? null : JsonBodies.number(stats.attr("views"));
       Long likes = rating == null ? null : JsonBodies.number(rating.attr("count"));
       Element thumb = entry.getElementsByTag("media:thumbnail").first();
-      out.add(new HarvestedPost(id, PostKind.VIDEO, url, "https://www.youtube.com/watch?v=" + id,
+      out.add(new HarvestedPost(id, PostKind.VIDEO, url, watch,
           first(entry, "title"), null, first(entry, "media:description"), first(entry, "name"), null,
           thumb == null ? null : thumb.attr("url"), postedAt, published, null,
           new Counts(null, null, null, views, likes), flags));

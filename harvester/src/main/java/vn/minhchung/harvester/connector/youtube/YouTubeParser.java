@@ -55,7 +55,8 @@ public final class YouTubeParser {
   }
 
   /** Videos with counts; hidden likes/comments stay null, views missing too when statistics are absent. */
-  public static List<HarvestedPost> parseVideos(byte[] body, URI source, Clock clock) throws ConnectorException {
+  public static List<HarvestedPost> parseVideos(byte[] body, URI source, URI watchBase, Clock clock)
+      throws ConnectorException {
     JsonNode root = JsonBodies.read(body, source);
     if (!root.path("items").isArray()) {
       throw new ConnectorException(ConnectorException.Kind.BAD_RESPONSE,
@@ -86,7 +87,7 @@ public final class YouTubeParser {
           || "upcoming".equals(JsonBodies.text(sn, "liveBroadcastContent"))) {
         flags.add("live");
       }
-      String url = "https://www.youtube.com/watch?v=" + id;
+      String url = watchUrl(watchBase, id);
       JsonNode thumbs = sn.path("thumbnails");
       String image = Optional.ofNullable(JsonBodies.text(thumbs.path("high"), "url"))
           .orElse(JsonBodies.text(thumbs.path("default"), "url"));
@@ -97,6 +98,15 @@ public final class YouTubeParser {
           duration, counts, flags));
     }
     return out;
+  }
+
+  /**
+   * The watch page of a video: {@code platforms.youtube.watchBaseUrl} (default
+   * {@code https://www.youtube.com/watch}) with {@code v=ID} added to its query.
+   */
+  public static String watchUrl(URI watchBase, String videoId) {
+    String base = watchBase.toString();
+    return base + (watchBase.getRawQuery() == null ? "?" : "&") + "v=" + videoId;
   }
 
   /** The error of an API answer, if the body is one; never throws. */

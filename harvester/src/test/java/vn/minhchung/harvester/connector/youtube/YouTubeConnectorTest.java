@@ -89,6 +89,22 @@ class YouTubeConnectorTest {
   }
 
   @Test
+  void watchUrlsFollowTheConfiguredWatchBase() throws Exception {
+    stubUploads();
+    wm.stubFor(get(urlPathEqualTo("/youtube/v3/videos"))
+        .withQueryParam("id", equalTo("dQ7vN2kLm0A,aB3cD4eF5gH,Xy9Zt8Wv7Us,Lv1Ve2St3Rm"))
+        .willReturn(okJson(y("videos-2026-04-20.json"))));
+    RecordingContext ctx = context(List.of(), Map.of("platforms.youtube.apiKey", KEY,
+        "platforms.youtube.watchBaseUrl", wm.baseUrl() + "/watch"));
+
+    connector(id -> List.of()).harvest(CHANNEL, ctx);
+
+    HarvestedPost first = ctx.accepted.get(0);
+    assertThat(first.url()).isEqualTo(wm.baseUrl() + "/watch?v=dQ7vN2kLm0A");
+    assertThat(first.canonicalUrl()).isEqualTo(wm.baseUrl() + "/watch?v=dQ7vN2kLm0A");
+  }
+
+  @Test
   void harvestsUploadsInTheWindowWithDurationsCountsAndSpecFlags() throws Exception {
     stubUploads();
     wm.stubFor(get(urlPathEqualTo("/youtube/v3/videos"))

@@ -16,6 +16,7 @@ import vn.minhchung.harvester.connector.ConnectorException;
 import vn.minhchung.harvester.connector.HarvestedPost;
 
 class YouTubeParsersTest {
+  static final URI WATCH = URI.create("https://www.youtube.com/watch");
   static final URI FEED = URI.create("http://127.0.0.1/feeds/videos.xml?channel_id=UCq8vB2xY7nL0kR3sT5uW9zA");
 
   @ParameterizedTest
@@ -28,7 +29,7 @@ class YouTubeParsersTest {
 
   @Test
   void feedParserIgnoresExternalEntitiesAndScripts() throws Exception {
-    List<HarvestedPost> posts = YouTubeFeedParser.parse(bytes("youtube/feed-xxe-2026-04-20.xml"), FEED, CLOCK);
+    List<HarvestedPost> posts = YouTubeFeedParser.parse(bytes("youtube/feed-xxe-2026-04-20.xml"), FEED, WATCH, CLOCK);
 
     assertThat(posts).singleElement().satisfies(p -> {
       assertThat(p.title()).doesNotContain("root:").endsWith("Tiêu đề");
@@ -41,7 +42,7 @@ class YouTubeParsersTest {
     byte[] html = "<html><head><title>Sorry…</title></head><body>unusual traffic</body></html>"
         .getBytes(StandardCharsets.UTF_8);
 
-    assertThatThrownBy(() -> YouTubeFeedParser.parse(html, FEED, CLOCK)).isInstanceOfSatisfying(
+    assertThatThrownBy(() -> YouTubeFeedParser.parse(html, FEED, WATCH, CLOCK)).isInstanceOfSatisfying(
         ConnectorException.class, e -> assertThat(e.getMessage()).contains("expected a YouTube Atom <feed>"));
   }
 
