@@ -31,7 +31,8 @@ import vn.minhchung.config.text.VietnameseText;
  *       for (case, diacritics and spacing ignored).</li>
  *   <li><b>Counts.</b> A count is visible when some number in the element text, read by
  *       {@link VietnameseCounts} ("1.444", "1,4K", "1,4 N", "1,4 nghìn", "2,5 Tr"), is consistent with the
- *       expected value. A shortened number stands for the values it rounds from ("1,4K" is 1,350–1,449); the page
+ *       expected value. A shortened number stands for the values that round or truncate to it ("1,4K" is
+ *       1,350–1,499); a number may follow a word directly ("bình luận258": inline boxes in innerText); the page
  *       may show more than the harvest read, since counts grow between the read and the capture, by at most
  *       10 % + 10 of the expected value, but never less (beyond its rounding). Numbers inside dates and times
  *       ("22/11", "19:05") are not counts. An expected count of 0 is always met: platforms hide zero counts.
@@ -54,7 +55,7 @@ public final class VisibilityCheck {
   private static final Pattern AGO = Pattern.compile(
       "(?:khoang )?\\d{1,4}\\s*(phut|gio|ngay|tuan)(?: truoc)?");
   private static final Pattern NUMBER = Pattern.compile(
-      "(?<![\\p{L}\\d.,])(?<!\\d[/:-])(\\d[\\d.,]*)(?:\\s?(k|n|nghin|ngan|tr|trieu|m|t|ty|b)(?![\\p{L}\\d]))?"
+      "(?<![\\d.,])(?<!\\d[/:-])(\\d[\\d.,]*)(?:\\s?(k|n|nghin|ngan|tr|trieu|m|t|ty|b)(?![\\p{L}\\d]))?"
           + "(?![\\p{L}\\d])(?![/:-]\\d)",
       Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern DECIMALS = Pattern.compile("\\d+[.,](\\d{1,2})");
@@ -148,7 +149,10 @@ public final class VisibilityCheck {
     return out;
   }
 
-  /** The values a shown count stands for: exact for a plain number, its rounding range for "1,4K". */
+  /**
+   * The values a shown count stands for: exact for a plain number; for "1,4K" both what rounds to it and what
+   * truncates to it (Facebook truncates: 1,890 is shown as "1,8K"), so 1,350–1,499.
+   */
   static Optional<ShownCount> count(String shown) {
     OptionalLong value = VietnameseCounts.parse(shown);
     if (value.isEmpty()) {
@@ -162,7 +166,7 @@ public final class VisibilityCheck {
     long multiplier = VietnameseCounts.parse("1 " + n.group(2)).orElse(1);
     Matcher d = DECIMALS.matcher(n.group(1));
     long step = d.matches() ? multiplier / (d.group(1).length() == 1 ? 10 : 100) : multiplier;
-    return Optional.of(new ShownCount(Math.max(0, v - step / 2), v + (step + 1) / 2 - 1));
+    return Optional.of(new ShownCount(Math.max(0, v - step / 2), v + step - 1));
   }
 
   /** Whether what the page shows fits what the harvest read, allowing for growth since the read. */

@@ -56,6 +56,30 @@ public final class AutoLinker {
     return created;
   }
 
+  /**
+   * Scores the evidence items of the given posts (not rejected) against every item; returns links created. The
+   * harvest service calls this with the posts one run created, so concurrent runs of different channels never
+   * score the same evidence.
+   */
+  public int linkPosts(Session s, java.util.Collection<Long> postIds, Instant now) {
+    List<ItemProfile> profiles = profiles(s);
+    if (profiles.isEmpty() || postIds.isEmpty()) {
+      return 0;
+    }
+    int created = 0;
+    List<Long> ids = List.copyOf(postIds);
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<Evidence> evidence = s.createSelectionQuery("from Evidence e left join fetch e.post p left join fetch e.unit"
+          + " left join fetch e.channel c left join fetch c.unit where p.id in :ids and e.status <> 'rejected'"
+          + " order by e.id", Evidence.class).setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+          .getResultList();
+      for (Evidence e : evidence) {
+        created += link(s, e, profiles, now);
+      }
+    }
+    return created;
+  }
+
   int link(Session s, Evidence e, List<ItemProfile> profiles, Instant now) {
     Set<Long> linked = new HashSet<>(s.createSelectionQuery(
         "select l.planItem.id from EvidenceLink l where l.evidence = :e", Long.class).setParameter("e", e).getResultList());
