@@ -68,8 +68,11 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Instant started = Instant.now();
     int webPort = port != null ? port : ctx.settings().integer("web.port");
-    try (DemoSites sites = startSites()) {
+    try (DemoSites sites = startSites(ctx)) {
       ctx.overrideSettings(ctx.settings().with(sites.settingsOverrides()));
+      sites.continueAfter(ctx.database().inTransaction(s -> s.createSelectionQuery(
+          "select count(r) from HarvestRun r group by r.channel.id order by count(r) desc", Long.class)
+          .setMaxResults(1).uniqueResultOptional().orElse(0L)).intValue());
       out.printf(Locale.ROOT, "Trang mẫu đang chạy (demo sites): báo %s, cổng %s, Facebook %s, Zalo %s, YouTube %s%n",
           sites.newspaperUrl(), sites.portalUrl(), sites.facebookUrl(), sites.zaloUrl(), sites.youtubeUrl());
       importRegistry(ctx, sites, out);
@@ -93,9 +96,29 @@ final class DemoCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private DemoSites startSites() throws IOException {
+  /**
+   * Starts the sites as a continuation of the earlier demo runs on this data dir: the items keep the dates of
+   * the first run (its start is kept in {@code DATA/demo/anchor}) and the counts keep growing from where the
+   * runs recorded so far left them.
+   */
+  private DemoSites startSites(AppContext ctx) throws IOException {
+    Path anchorFile = ctx.dataDir().resolve("demo").resolve("anchor");
+    Instant anchor;
+    if (Files.isRegularFile(anchorFile)) {
+      String text = Files.readString(anchorFile, java.nio.charset.StandardCharsets.UTF_8).strip();
+      try {
+        anchor = Instant.parse(text);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw CliException.badInput(anchorFile + ": '" + text + "' is not an ISO-8601 instant; delete the file to "
+            + "date the demo items from now");
+      }
+    } else {
+      anchor = ctx.clock().instant();
+      Files.createDirectories(anchorFile.getParent());
+      Files.writeString(anchorFile, anchor + "\n", java.nio.charset.StandardCharsets.UTF_8);
+    }
     try {
-      return DemoSites.start(sitesPort);
+      return DemoSites.start(sitesPort, ctx.clock(), anchor);
     } catch (java.net.BindException e) {
       throw new CliException(ExitCodes.BAD_INPUT, "cannot start the demo sites on ports " + (sitesPort + 1) + "-"
           + (sitesPort + 5) + " of 127.0.0.1: " + e.getMessage() + "; another program uses them (a demo already "

@@ -23,6 +23,7 @@ public final class DemoSites implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoSites.class);
 
   private final Instant anchor;
+  private final NewspaperSite newspaper;
   private final FacebookSite facebook;
   private final YouTubeSite youtube;
   private final ZaloSite zalo;
@@ -32,8 +33,9 @@ public final class DemoSites implements AutoCloseable {
   private final SiteServer zaloServer;
   private final SiteServer youtubeServer;
 
-  private DemoSites(Instant anchor, FacebookSite facebook, YouTubeSite youtube, ZaloSite zalo, List<SiteServer> s) {
+  private DemoSites(Instant anchor, NewspaperSite newspaper, FacebookSite facebook, YouTubeSite youtube, ZaloSite zalo, List<SiteServer> s) {
     this.anchor = anchor;
+    this.newspaper = newspaper;
     this.facebook = facebook;
     this.youtube = youtube;
     this.zalo = zalo;
@@ -54,10 +56,17 @@ public final class DemoSites implements AutoCloseable {
    * its instant now) and grows the counts; give the harvester the same clock.
    */
   public static DemoSites start(int basePort, Clock clock) throws IOException {
+    return start(basePort, clock, clock.instant());
+  }
+
+  /**
+   * Starts the sites with items dated against {@code anchor} (the first run's start, when the demo runs again
+   * on the same data).
+   */
+  public static DemoSites start(int basePort, Clock clock, Instant anchor) throws IOException {
     if (basePort < 0 || basePort > 65_530) {
       throw new IllegalArgumentException("demo base port must be 0 (free ports) or 1–65530, but was " + basePort);
     }
-    Instant anchor = clock.instant();
     DemoContent content = DemoContent.load(anchor);
     NewspaperSite newspaper = new NewspaperSite(content, clock);
     PortalSite portal = new PortalSite(content, clock);
@@ -82,7 +91,7 @@ public final class DemoSites implements AutoCloseable {
     facebook.base(servers.get(2).baseUrl());
     zalo.base(servers.get(3).baseUrl());
     youtube.base(servers.get(4).baseUrl());
-    DemoSites sites = new DemoSites(anchor, facebook, youtube, zalo, servers);
+    DemoSites sites = new DemoSites(anchor, newspaper, facebook, youtube, zalo, servers);
     LOG.info("demo sites: newspaper {}, portal {}, Graph API {}, Zalo OA API {}, YouTube {}", sites.newspaperUrl(),
         sites.portalUrl(), sites.facebookUrl(), sites.zaloUrl(), sites.youtubeUrl());
     return sites;
@@ -90,6 +99,17 @@ public final class DemoSites implements AutoCloseable {
 
   private static int port(int base, int offset) {
     return base == 0 ? 0 : base + offset;
+  }
+
+  /**
+   * Continues the count growth of earlier runs on the same data: counts grow as if {@code previousRuns}
+   * harvests had read the listings already, so every run of the demo records new counts. Call before serving.
+   */
+  public void continueAfter(int previousRuns) {
+    newspaper.servedBefore(previousRuns);
+    facebook.servedBefore(previousRuns);
+    zalo.servedBefore(previousRuns);
+    youtube.servedBefore(previousRuns);
   }
 
   /** When the sites started: every item's date is relative to it. */

@@ -40,6 +40,11 @@ final class FacebookSite implements SiteServer.Handler {
   private final DemoContent content;
   private final Clock clock;
   private final AtomicInteger round = new AtomicInteger();
+
+  /** Continues the count growth of earlier demo runs: {@code n} listings were served before this start. */
+  void servedBefore(int n) {
+    round.set(n);
+  }
   private final String pageId;
   private String base = "";
 

@@ -34,6 +34,11 @@ final class NewspaperSite implements SiteServer.Handler {
   private final DemoContent content;
   private final Clock clock;
   private final AtomicInteger round = new AtomicInteger();
+
+  /** Continues the count growth of earlier demo runs: {@code n} listings were served before this start. */
+  void servedBefore(int n) {
+    round.set(n);
+  }
   private String base = "";
 
   NewspaperSite(DemoContent content, Clock clock) {

@@ -35,6 +35,11 @@ final class ZaloSite implements SiteServer.Handler {
   private final DemoContent content;
   private final Clock clock;
   private final AtomicInteger round = new AtomicInteger();
+
+  /** Continues the count growth of earlier demo runs: {@code n} listings were served before this start. */
+  void servedBefore(int n) {
+    round.set(n);
+  }
   private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
   private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
   private final AtomicInteger grants = new AtomicInteger();
