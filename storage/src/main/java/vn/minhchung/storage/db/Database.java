@@ -88,7 +88,10 @@ public final class Database implements AutoCloseable {
     cfg.setProperty("hibernate.order_inserts", "true");
     cfg.setProperty("hibernate.order_updates", "true");
     cfg.setProperty("hibernate.show_sql", "false");
-    // The dialect is detected from the connection's metadata (naming it explicitly is deprecated in Hibernate 6).
+    // PostgreSQL's dialect is detected from the connection's metadata; H2 runs with PostgreSQL's null ordering.
+    if (!target.isPostgres()) {
+      cfg.setProperty("hibernate.dialect", H2PostgresModeDialect.class.getName());
+    }
     target.schema().ifPresent(s -> cfg.setProperty("hibernate.default_schema", s));
     return cfg.buildSessionFactory();
   }

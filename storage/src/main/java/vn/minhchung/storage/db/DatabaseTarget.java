@@ -23,7 +23,7 @@ public record DatabaseTarget(String jdbcUrl, Optional<String> user, Optional<Str
   public static DatabaseTarget embedded(Path dir) {
     String file = dir.toAbsolutePath().normalize().resolve("harvester").toString().replace('\\', '/');
     return new DatabaseTarget("jdbc:h2:file:" + file + ";" + H2_OPTIONS + ";AUTO_SERVER=TRUE",
-        Optional.empty(), Optional.empty(), Optional.empty(), 5);
+        Optional.empty(), Optional.empty(), Optional.empty(), 10);
   }
 
   /** Options that make H2 accept the same SQL and sort the same way as PostgreSQL. */

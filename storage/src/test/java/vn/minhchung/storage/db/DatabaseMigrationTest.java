@@ -78,4 +78,25 @@ class DatabaseMigrationTest {
       TestDatabases.drop(target);
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("vn.minhchung.storage.db.TestDatabases#targets")
+  void nullsSortLastInDescendingOrderOnEveryDatabase(DatabaseTarget target) {
+    try (Database db = TestDatabases.open(target)) {
+      db.runInTransaction(s -> {
+        s.persist(new Plan("KHTT-CDS-2025", "Kế hoạch truyền thông về chuyển đổi số năm 2025", NOW));
+        Plan dated = new Plan("110/KH-UBND", "Triển khai, thi hành Luật Chuyển đổi số", NOW);
+        dated.setIssuedOn(LocalDate.of(2026, 4, 14));
+        s.persist(dated);
+      });
+      java.util.List<String> newestFirst = db.inTransaction(s -> s.createSelectionQuery(
+          "select p.code from Plan p order by p.issuedOn desc nulls last, p.code", String.class).getResultList());
+      assertThat(newestFirst).containsExactly("110/KH-UBND", "KHTT-CDS-2025");
+      java.util.List<String> undatedFirst = db.inTransaction(s -> s.createSelectionQuery(
+          "select p.code from Plan p order by p.issuedOn asc nulls first, p.code", String.class).getResultList());
+      assertThat(undatedFirst).containsExactly("KHTT-CDS-2025", "110/KH-UBND");
+    } finally {
+      TestDatabases.drop(target);
+    }
+  }
 }
