@@ -14,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.minhchung.harvester.demo.DemoContent.FbPost;
@@ -28,7 +27,7 @@ import vn.minhchung.harvester.demo.SiteServer.Response;
  * {@code permalink_url} is this server's Fanpage-like page {@code /fb/posts/{id}}; {@code /fb/{username}} is the
  * Page's wall. Counts grow per hour and each time the first page of posts is listed.
  */
-final class FacebookSite implements SiteServer.Handler {
+final class FacebookSite extends GrowingSite {
   /** Posts per Graph page: fewer than asked for, so paging is exercised as on the real API. */
   static final int PAGE_SIZE = 4;
   static final String TOKEN = "demo-facebook-page-token";
@@ -37,26 +36,13 @@ final class FacebookSite implements SiteServer.Handler {
   private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ", Locale.ROOT)
       .withZone(ZoneOffset.UTC);
 
-  private final DemoContent content;
-  private final Clock clock;
-  private final AtomicInteger round = new AtomicInteger();
-
-  /** Continues the count growth of earlier demo runs: {@code n} listings were served before this start. */
-  void servedBefore(int n) {
-    round.set(n);
-  }
   private final String pageId;
-  private String base = "";
 
   FacebookSite(DemoContent content, Clock clock) {
-    this.content = content;
-    this.clock = clock;
+    super(content, clock);
     this.pageId = content.text("facebook", "pageId");
   }
 
-  void base(String baseUrl) {
-    this.base = baseUrl;
-  }
 
   String pageId() {
     return pageId;
@@ -112,7 +98,7 @@ final class FacebookSite implements SiteServer.Handler {
     int from = 0;
     String after = r.param("after");
     if (after == null) {
-      round.incrementAndGet();
+      listingServed();
     } else {
       from = cursorIndex(after);
     }
@@ -181,7 +167,7 @@ final class FacebookSite implements SiteServer.Handler {
 
   Counts counts(FbPost p) {
     Instant now = clock.instant();
-    int k = Math.max(1, round.get());
+    int k = round();
     return new Counts(p, p.reactions() == null ? 0 : p.reactions().at(p.postedAt(), now, k),
         p.comments() == null ? 0 : p.comments().at(p.postedAt(), now, k),
         p.shares() == null ? 0 : p.shares().at(p.postedAt(), now, k));

@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import vn.minhchung.harvester.demo.DemoContent.Article;
 import vn.minhchung.harvester.demo.SiteServer.Request;
 import vn.minhchung.harvester.demo.SiteServer.Response;
@@ -21,7 +20,7 @@ import vn.minhchung.harvester.demo.SiteServer.Response;
  * Vietnamese date and "Lượt xem", an RSS feed of the section, a sitemap and robots.txt. Views grow per hour and
  * each time the feed is read (one harvest reads it once).
  */
-final class NewspaperSite implements SiteServer.Handler {
+final class NewspaperSite extends GrowingSite {
   static final String SECTION = "/chuyen-doi-so";
   static final String FEED = "/rss/chuyen-doi-so.rss";
   static final int PER_PAGE = 6;
@@ -31,24 +30,11 @@ final class NewspaperSite implements SiteServer.Handler {
   private static final List<String> MENU = List.of("Thời sự", "Chuyển đổi số", "Kinh tế", "Xã hội", "Văn hóa",
       "Thể thao", "Bắc Ninh 24h");
 
-  private final DemoContent content;
-  private final Clock clock;
-  private final AtomicInteger round = new AtomicInteger();
-
-  /** Continues the count growth of earlier demo runs: {@code n} listings were served before this start. */
-  void servedBefore(int n) {
-    round.set(n);
-  }
-  private String base = "";
 
   NewspaperSite(DemoContent content, Clock clock) {
-    this.content = content;
-    this.clock = clock;
+    super(content, clock);
   }
 
-  void base(String baseUrl) {
-    this.base = baseUrl;
-  }
 
   @Override
   public Response handle(Request r) {
@@ -60,7 +46,7 @@ final class NewspaperSite implements SiteServer.Handler {
       return Response.html(section(parsePage(r.param("page"))));
     }
     if (p.equals(FEED)) {
-      round.incrementAndGet();
+      listingServed();
       return Response.text(200, "application/rss+xml; charset=utf-8", feed());
     }
     if (p.equals("/sitemap.xml")) {
@@ -87,7 +73,7 @@ final class NewspaperSite implements SiteServer.Handler {
   }
 
   private long views(Article a) {
-    return a.views().at(a.postedAt(), clock.instant(), Math.max(1, round.get()));
+    return a.views().at(a.postedAt(), clock.instant(), round());
   }
 
   static String image(Article a) {

@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import vn.minhchung.harvester.demo.DemoContent.Video;
 import vn.minhchung.harvester.demo.SiteServer.Request;
 import vn.minhchung.harvester.demo.SiteServer.Response;
@@ -23,7 +22,7 @@ import vn.minhchung.harvester.demo.SiteServer.Response;
  * pages {@code /watch?v=ID}, in the shapes of fixtures/youtube/. Counts grow per hour and each time the first
  * page of the uploads playlist (or the feed) is read.
  */
-final class YouTubeSite implements SiteServer.Handler {
+final class YouTubeSite extends GrowingSite {
   static final String API = "/youtube/v3";
   static final String FEED = "/feeds/videos.xml";
   static final String KEY = "demo-youtube-api-key";
@@ -33,26 +32,13 @@ final class YouTubeSite implements SiteServer.Handler {
   private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT)
       .withZone(ZoneOffset.UTC);
 
-  private final DemoContent content;
-  private final Clock clock;
-  private final AtomicInteger round = new AtomicInteger();
-
-  /** Continues the count growth of earlier demo runs: {@code n} listings were served before this start. */
-  void servedBefore(int n) {
-    round.set(n);
-  }
   private final String channelId;
-  private String base = "";
 
   YouTubeSite(DemoContent content, Clock clock) {
-    this.content = content;
-    this.clock = clock;
+    super(content, clock);
     this.channelId = content.text("youtube", "channelId");
   }
 
-  void base(String baseUrl) {
-    this.base = baseUrl;
-  }
 
   String channelId() {
     return channelId;
@@ -78,7 +64,7 @@ final class YouTubeSite implements SiteServer.Handler {
       if (!channelId.equals(r.param("channel_id"))) {
         return Response.text(404, "text/html; charset=utf-8", "<html><body>Error 404 (Not Found)</body></html>");
       }
-      round.incrementAndGet();
+      listingServed();
       return Response.text(200, "application/atom+xml; charset=UTF-8", YouTubePages.feed(content, this));
     }
     if (p.equals("/watch")) {
@@ -121,7 +107,7 @@ final class YouTubeSite implements SiteServer.Handler {
     String token = r.param("pageToken");
     int from = token == null ? 0 : tokenIndex(token);
     if (token == null) {
-      round.incrementAndGet();
+      listingServed();
     }
     int max = Math.min(50, Math.max(1, parse(r.param("maxResults"), 5)));
     List<Video> all = content.videos;
@@ -183,15 +169,15 @@ final class YouTubeSite implements SiteServer.Handler {
   }
 
   long views(Video v) {
-    return v.views().at(v.postedAt(), now(), Math.max(1, round.get()));
+    return v.views().at(v.postedAt(), now(), round());
   }
 
   long likes(Video v) {
-    return v.likes() == null ? 0 : v.likes().at(v.postedAt(), now(), Math.max(1, round.get()));
+    return v.likes() == null ? 0 : v.likes().at(v.postedAt(), now(), round());
   }
 
   long comments(Video v) {
-    return v.comments() == null ? 0 : v.comments().at(v.postedAt(), now(), Math.max(1, round.get()));
+    return v.comments() == null ? 0 : v.comments().at(v.postedAt(), now(), round());
   }
 
   String baseUrl() {

@@ -25,36 +25,23 @@ import vn.minhchung.harvester.demo.SiteServer.Response;
  * (type required, limit at most 10), {@code getdetail}, {@code /v2.0/oa/getoa}, and the OAuth refresh
  * {@code POST /v4/oa/access_token} (a refresh token works once). Article pages are {@code /oa/article/{id}}.
  */
-final class ZaloSite implements SiteServer.Handler {
+final class ZaloSite extends GrowingSite {
   static final String APP_ID = "4318520967341205871";
   static final String SECRET_KEY = "demo-zalo-secret-key";
   static final String ACCESS_TOKEN = "demo-zalo-access-token";
   static final String REFRESH_TOKEN = "demo-zalo-refresh-token";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final DemoContent content;
-  private final Clock clock;
-  private final AtomicInteger round = new AtomicInteger();
-
-  /** Continues the count growth of earlier demo runs: {@code n} listings were served before this start. */
-  void servedBefore(int n) {
-    round.set(n);
-  }
   private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
   private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
   private final AtomicInteger grants = new AtomicInteger();
-  private String base = "";
 
   ZaloSite(DemoContent content, Clock clock) {
-    this.content = content;
-    this.clock = clock;
+    super(content, clock);
     accessTokens.add(ACCESS_TOKEN);
     refreshTokens.add(REFRESH_TOKEN);
   }
 
-  void base(String baseUrl) {
-    this.base = baseUrl;
-  }
 
   String oaId() {
     return content.text("zalo", "oaId");
@@ -99,7 +86,7 @@ final class ZaloSite implements SiteServer.Handler {
       return envelope(-201, "Parameters are invalid: type must be normal or video, limit at most 10", null);
     }
     if (offset == 0 && type.equals("normal")) {
-      round.incrementAndGet();
+      listingServed();
     }
     List<ZaloItem> all = content.zaloItems.stream().filter(a -> a.type().equals(type)).toList();
     ObjectNode data = JSON.createObjectNode();
@@ -157,11 +144,11 @@ final class ZaloSite implements SiteServer.Handler {
   }
 
   private long views(ZaloItem a) {
-    return a.views().at(a.postedAt(), now(), Math.max(1, round.get()));
+    return a.views().at(a.postedAt(), now(), round());
   }
 
   private long shares(ZaloItem a) {
-    return a.shares().at(a.postedAt(), now(), Math.max(1, round.get()));
+    return a.shares().at(a.postedAt(), now(), round());
   }
 
   private Instant now() {
