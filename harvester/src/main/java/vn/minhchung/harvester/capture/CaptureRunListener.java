@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.minhchung.config.settings.Settings;
+import vn.minhchung.harvester.capture.browser.BrowserLocator;
 import vn.minhchung.harvester.capture.browser.BrowserUnavailableException;
 import vn.minhchung.harvester.harvest.RunListener;
 import vn.minhchung.harvester.harvest.RunOptions;
@@ -76,7 +77,7 @@ public final class CaptureRunListener implements RunListener {
     } catch (BrowserUnavailableException e) {
       LOG.warn("{} captures due but no browser: {}", due.size(), e.getMessage());
       problem(summary.runId(), BROWSER_MISSING, "Không chụp được " + due.size() + " minh chứng vì máy chủ không "
-          + "có trình duyệt Chromium. Cài đặt: apt-get install -y chromium fonts-noto-core (hoặc đặt "
+          + "có trình duyệt Chromium. Cài đặt: " + BrowserLocator.INSTALL_HINT + " (hoặc đặt "
           + "browser.executable / HARVESTER_BROWSER_EXECUTABLE). Chi tiết: " + e.getMessage());
       return;
     }

@@ -15,7 +15,7 @@ import vn.minhchung.config.settings.Settings;
  * else a browser Playwright downloaded, else {@code /usr/bin/chromium}. Fails with the install command.
  */
 public final class BrowserLocator {
-  public static final String INSTALL_HINT = "apt-get install -y chromium fonts-noto-core";
+  public static final String INSTALL_HINT = "apt-get install -y chromium fonts-noto-core fonts-noto-color-emoji";
   /** Flags every launch uses: no sandbox (containers), and nothing that phones home during a capture. */
   public static final List<String> FLAGS = List.of("--no-sandbox", "--disable-background-networking",
       "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu");
