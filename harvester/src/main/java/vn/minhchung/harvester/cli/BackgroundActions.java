@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.minhchung.harvester.capture.CaptureResult;
 import vn.minhchung.harvester.schedule.HarvestScheduler;
+import vn.minhchung.harvester.schedule.ScheduleException;
 import vn.minhchung.review.web.HarvestActions;
 
 /**
@@ -30,9 +31,15 @@ final class BackgroundActions implements HarvestActions, AutoCloseable {
     this.harvesting = harvesting;
   }
 
+  /** A channel registered or re-enabled in the UI a moment ago may not be scheduled yet: sync, then retry. */
   @Override
   public void harvestNow(String channelCode) {
-    scheduler.triggerNow(channelCode, "ui");
+    try {
+      scheduler.triggerNow(channelCode, "ui");
+    } catch (ScheduleException notYetScheduled) {
+      scheduler.sync();
+      scheduler.triggerNow(channelCode, "ui");
+    }
   }
 
   @Override

@@ -2,10 +2,22 @@ package vn.minhchung.harvester.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -50,11 +62,30 @@ class DemoCommandTest {
           "select count(e) from Evidence e where e.source = 'harvested'", Long.class).getSingleResult()));
     }
 
-    CliRun second = CliRun.run(data, Map.of(), Clock.systemUTC(), "demo", "--no-serve", "--sites-port", base);
-    assertThat(second.exitCode()).as(second.err()).isZero();
-    assertThat(second.out()).contains("0 created, 0 updated").doesNotContain("Đã tạo tài khoản mẫu")
-        .contains("FB-TTBN: success (0 bài mới", "10 số liệu", "BAO-BN: success (0 bài mới");
-    assertThat(second.out()).containsPattern("Xong: 5 kênh, [01] ảnh chụp mới");
+    // The second run serves the UI: a reviewer's "Thu thập ngay" and "Chụp lại" in Chromium go through the
+    // scheduler and the capture service of the same process.
+    StringWriter out = new StringWriter();
+    CountDownLatch stop = new CountDownLatch(1);
+    WebServing.stopSignal = stop;
+    CompletableFuture<Integer> serving = null;
+    try {
+      serving = CompletableFuture.supplyAsync(() -> Main.run(new String[] {"--data",
+          data.toString(), "demo", "--sites-port", base, "--port", "0"}, new PrintWriter(out, true),
+          new PrintWriter(new StringWriter(), true), Map.of(), Clock.systemUTC()));
+      String url = awaitUrl(out, serving);
+      String second = out.toString();
+      assertThat(second).contains("0 created, 0 updated").doesNotContain("Đã tạo tài khoản mẫu")
+          .contains("FB-TTBN: success (0 bài mới", "10 số liệu", "BAO-BN: success (0 bài mới")
+          .contains("Đăng nhập (login): tài khoản demo, mật khẩu minhchung-demo");
+      assertThat(second).containsPattern("Xong: 5 kênh, [01] ảnh chụp mới");
+      clickHarvestNowAndCaptureAgain(url);
+    } finally {
+      stop.countDown();
+      if (serving != null) {
+        assertThat(serving.get(2, java.util.concurrent.TimeUnit.MINUTES)).as(out.toString()).isZero();
+      }
+      WebServing.stopSignal = null;
+    }
 
     Path zip = data.resolve("ho-so.zip");
     CliRun export = CliRun.run(data, "export", "--plan", "110/KH-UBND", "--all-statuses", "--out", zip.toString());
@@ -63,6 +94,72 @@ class DemoCommandTest {
     CliRun verify = CliRun.run(data, "verify", zip.toString());
     assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
     assertThat(verify.out()).contains("Hồ sơ nguyên vẹn");
+  }
+
+  private static String awaitUrl(StringWriter out, CompletableFuture<Integer> serving) throws Exception {
+    Pattern url = Pattern.compile("\\(review web UI\\): (http://127\\.0\\.0\\.1:\\d+/)");
+    for (int i = 0; i < 1800; i++) {
+      Matcher m = url.matcher(out.toString());
+      if (m.find()) {
+        return m.group(1);
+      }
+      assertThat(serving).as(out.toString()).isNotDone();
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the demo did not start its UI within 3 minutes:\n" + out);
+  }
+
+  /** Logs in as the demo user, harvests Facebook now and captures one evidence item again, in Chromium. */
+  private void clickHarvestNowAndCaptureAgain(String base) throws Exception {
+    long evidenceId;
+    long channelId;
+    int capturesBefore;
+    try (Database db = Database.open(DatabaseTarget.embedded(data.resolve("db")))) {
+      channelId = db.inTransaction(s -> s.createSelectionQuery("select c.id from Channel c where c.code = 'FB-TTBN'",
+          Long.class).getSingleResult());
+      evidenceId = db.inTransaction(s -> s.createSelectionQuery("select min(e.id) from Evidence e "
+          + "where e.channel.id = :c", Long.class).setParameter("c", channelId).getSingleResult());
+      capturesBefore = count(db, "select count(c) from Capture c where c.post = (select e.post from Evidence e "
+          + "where e.id = " + evidenceId + ")");
+    }
+    try (Playwright pw = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
+      Browser chromium = pw.chromium().launch(new BrowserType.LaunchOptions()
+          .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
+          .setArgs(List.of("--no-sandbox", "--disable-background-networking", "--disable-component-update",
+              "--disable-sync", "--no-first-run")));
+      Page page = chromium.newPage(new Browser.NewPageOptions().setViewportSize(1366, 900).setLocale("vi-VN"));
+      page.navigate(base + "login");
+      page.getByLabel("Tên đăng nhập").fill(DemoCommand.USER);
+      page.getByLabel("Mật khẩu").fill(DemoCommand.PASSWORD);
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+      assertThat(page).hasURL(base);
+
+      page.navigate(base + "channels/" + channelId);
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Thu thập ngay")).click();
+      assertThat(page.locator("body")).containsText("Đã bắt đầu thu thập kênh FB-TTBN");
+
+      page.navigate(base + "evidence/" + evidenceId);
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chụp lại")).click();
+      chromium.close();
+    }
+    try (Database db = Database.open(DatabaseTarget.embedded(data.resolve("db")))) {
+      awaitCount(db, "select count(r) from HarvestRun r where r.triggerKind = 'ui' and r.status <> 'running' "
+          + "and r.channel.id = " + channelId, 1);
+      awaitCount(db, "select count(c) from Capture c where c.status = 'ok' and c.post = "
+          + "(select e.post from Evidence e where e.id = " + evidenceId + ")", capturesBefore + 1);
+    }
+  }
+
+  private static int count(Database db, String hql) {
+    return db.inTransaction(s -> s.createSelectionQuery(hql, Long.class).getSingleResult()).intValue();
+  }
+
+  private static void awaitCount(Database db, String hql, int atLeast) throws InterruptedException {
+    for (int i = 0; i < 600 && count(db, hql) < atLeast; i++) {
+      Thread.sleep(100);
+    }
+    assertThat(count(db, hql)).as(hql).isGreaterThanOrEqualTo(atLeast);
   }
 
   /** A base port whose next five ports are free on the loopback address. */
