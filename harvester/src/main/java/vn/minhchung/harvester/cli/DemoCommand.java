@@ -27,6 +27,7 @@ import vn.minhchung.config.registry.RegistryDocument;
 import vn.minhchung.config.registry.RegistryException;
 import vn.minhchung.config.registry.RegistryFile;
 import vn.minhchung.config.settings.Settings;
+import vn.minhchung.harvester.capture.CaptureRunListener;
 import vn.minhchung.harvester.demo.DemoRegistry;
 import vn.minhchung.harvester.demo.DemoSites;
 import vn.minhchung.harvester.harvest.RunOptions;
@@ -160,6 +161,7 @@ final class DemoCommand implements Callable<Integer> {
     List<String> codes = activeChannels(ctx.database());
     Instant runStart = ctx.clock().instant();
     AtomicInteger done = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean browserWarned = new java.util.concurrent.atomic.AtomicBoolean();
     out.printf(Locale.ROOT, "Thu thập %d kênh, chụp ảnh minh chứng các bài mới…%n", codes.size());
     out.flush();
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("demo-progress"));
@@ -175,9 +177,13 @@ final class DemoCommand implements Callable<Integer> {
         runs.add(pool.submit(() -> {
           RunSummary r = harvesting.service().harvest(code, RunOptions.manual(true));
           long[] caps = captures(ctx.database(), r.runId());
+          List<String> noBrowser = browserProblems(ctx.database(), r.runId());
           synchronized (out) {
             out.printf(Locale.ROOT, "[%d/%d] %s  %s%n", done.incrementAndGet(), codes.size(), elapsed(started),
                 HarvestCommand.line(r) + String.format(Locale.ROOT, "; ảnh chụp %d/%d đạt", caps[0], caps[1]));
+            if (!noBrowser.isEmpty() && browserWarned.compareAndSet(false, true)) {
+              out.println("  ! " + noBrowser.get(0));
+            }
             out.flush();
           }
           return r;
@@ -212,6 +218,13 @@ final class DemoCommand implements Callable<Integer> {
               + "where c.run.id = :run", Object[].class).setParameter("run", runId).uniqueResult();
       return new long[] {((Number) row[1]).longValue(), ((Number) row[0]).longValue()};
     });
+  }
+
+  /** Why a run could not capture because no browser runs (shown once: the cause is the same for every channel). */
+  private static List<String> browserProblems(Database db, long runId) {
+    return db.inTransaction(s -> s.createSelectionQuery("select p.message from RunProblem p where p.run.id = :run "
+        + "and p.reasonCode = :code", String.class).setParameter("run", runId)
+        .setParameter("code", CaptureRunListener.BROWSER_MISSING).getResultList());
   }
 
   private static long capturesSince(Database db, Instant since) {

@@ -96,6 +96,17 @@ class DemoCommandTest {
     assertThat(verify.out()).contains("Hồ sơ nguyên vẹn");
   }
 
+  @Test
+  void withoutABrowserTheDemoStillHarvestsAndSaysHowToInstallOne() throws Exception {
+    CliRun r = CliRun.run(data, Map.of("HARVESTER_BROWSER_EXECUTABLE", data.resolve("no-chromium").toString()),
+        Clock.systemUTC(), "demo", "--no-serve", "--sites-port", Integer.toString(freeBasePort()));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("FB-TTBN: success (10 bài mới", "ảnh chụp 0/0 đạt")
+        .contains("! Không chụp được", "apt-get install -y chromium fonts-noto-core fonts-noto-color-emoji")
+        .contains("Xong: 5 kênh, 0 ảnh chụp mới");
+    assertThat(r.out().split("! Không chụp được", -1)).as("the hint is printed once").hasSize(2);
+  }
+
   private static String awaitUrl(StringWriter out, CompletableFuture<Integer> serving) throws Exception {
     Pattern url = Pattern.compile("\\(review web UI\\): (http://127\\.0\\.0\\.1:\\d+/)");
     for (int i = 0; i < 1800; i++) {
