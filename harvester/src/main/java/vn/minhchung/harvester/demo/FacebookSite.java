@@ -43,7 +43,6 @@ final class FacebookSite extends GrowingSite {
     this.pageId = content.text("facebook", "pageId");
   }
 
-
   String pageId() {
     return pageId;
   }

@@ -30,11 +30,9 @@ final class NewspaperSite extends GrowingSite {
   private static final List<String> MENU = List.of("Thời sự", "Chuyển đổi số", "Kinh tế", "Xã hội", "Văn hóa",
       "Thể thao", "Bắc Ninh 24h");
 
-
   NewspaperSite(DemoContent content, Clock clock) {
     super(content, clock);
   }
-
 
   @Override
   public Response handle(Request r) {

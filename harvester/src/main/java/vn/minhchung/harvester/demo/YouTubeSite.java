@@ -39,7 +39,6 @@ final class YouTubeSite extends GrowingSite {
     this.channelId = content.text("youtube", "channelId");
   }
 
-
   String channelId() {
     return channelId;
   }

@@ -42,7 +42,6 @@ final class ZaloSite extends GrowingSite {
     refreshTokens.add(REFRESH_TOKEN);
   }
 
-
   String oaId() {
     return content.text("zalo", "oaId");
   }
