@@ -89,7 +89,7 @@ class DemoSitesTest {
     AutoLinker linker = AutoLinker.fromSettings(settings);
     RunListener autoLink = (summary, options, ids) -> {
       if (!ids.isEmpty()) {
-        db.runInTransaction(s -> linker.linkNew(s, summary.startedAt(), clock.instant()));
+        db.runInTransaction(s -> linker.linkPosts(s, ids, clock.instant()));
       }
     };
     service = new HarvestRunService(db, settings, clock, new BlobStore(dir.resolve("blobs")), connectors,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,7 @@ import vn.minhchung.storage.registry.Unit;
  * Suggests links from new evidence to plan items. Links scoring at least the threshold ({@code link.threshold})
  * are created with method {@code auto} and state {@code suggested} ("đề xuất"); a reviewer confirms or rejects
  * them, and evidence is never approved here. Idempotent: a pair that has a link in any state (including one a
- * reviewer rejected) is never touched again. The harvest service calls {@link #linkNew} after each run.
+ * reviewer rejected) is never touched again. The harvest service calls {@link #linkPosts} after each run.
  */
 public final class AutoLinker {
   public static final String ACTOR = "tu-dong-lien-ket";
@@ -40,28 +41,12 @@ public final class AutoLinker {
     return new AutoLinker(Double.parseDouble(s.string("link.threshold").trim()));
   }
 
-  /** Scores evidence created at or after {@code since} (not rejected) against every item; returns links created. */
-  public int linkNew(Session s, Instant since, Instant now) {
-    List<ItemProfile> profiles = profiles(s);
-    if (profiles.isEmpty()) {
-      return 0;
-    }
-    List<Evidence> evidence = s.createSelectionQuery("from Evidence e left join fetch e.post left join fetch e.unit"
-        + " left join fetch e.channel c left join fetch c.unit where e.createdAt >= :since and e.status <> 'rejected'"
-        + " order by e.id", Evidence.class).setParameter("since", since).getResultList();
-    int created = 0;
-    for (Evidence e : evidence) {
-      created += link(s, e, profiles, now);
-    }
-    return created;
-  }
-
   /**
    * Scores the evidence items of the given posts (not rejected) against every item; returns links created. The
    * harvest service calls this with the posts one run created, so concurrent runs of different channels never
    * score the same evidence.
    */
-  public int linkPosts(Session s, java.util.Collection<Long> postIds, Instant now) {
+  public int linkPosts(Session s, Collection<Long> postIds, Instant now) {
     List<ItemProfile> profiles = profiles(s);
     if (profiles.isEmpty() || postIds.isEmpty()) {
       return 0;

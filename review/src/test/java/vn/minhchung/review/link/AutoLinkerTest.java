@@ -3,7 +3,6 @@ package vn.minhchung.review.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,10 +23,10 @@ class AutoLinkerTest {
       ReviewFixture f = db.inTransaction(s -> ReviewFixture.build(s, new BlobStore(tmp)));
       long xss = f.evidence.get("pending-fb").getId();
       long stp = f.evidence.get("stp-luat").getId();
-      Instant since = ReviewFixture.NOW.minusSeconds(60);
+      List<Long> posts = db.inTransaction(s -> s.createSelectionQuery("select p.id from Post p", Long.class).getResultList());
       AutoLinker linker = new AutoLinker(0.5);
-      int first = db.inTransaction(s -> linker.linkNew(s, since, ReviewFixture.NOW));
-      int second = db.inTransaction(s -> linker.linkNew(s, since, ReviewFixture.NOW));
+      int first = db.inTransaction(s -> linker.linkPosts(s, posts, ReviewFixture.NOW));
+      int second = db.inTransaction(s -> linker.linkPosts(s, posts, ReviewFixture.NOW));
 
       // Only "Sở Tư pháp phổ biến Luật CĐS …" is new to the linker: II.2 via the abbreviation, STP cooperates.
       assertThat(first).isEqualTo(1);
