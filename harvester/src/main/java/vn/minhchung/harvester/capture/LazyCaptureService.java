@@ -39,11 +39,6 @@ public final class LazyCaptureService implements Supplier<CaptureService>, AutoC
     return service;
   }
 
-  /** Whether the browsers were started. */
-  public synchronized boolean started() {
-    return service != null;
-  }
-
   @Override
   public synchronized void close() {
     closed = true;

@@ -176,11 +176,11 @@ final class DemoCommand implements Callable<Integer> {
       for (String code : codes) {
         runs.add(pool.submit(() -> {
           RunSummary r = harvesting.service().harvest(code, RunOptions.manual(true));
-          long[] caps = captures(ctx.database(), r.runId());
+          long ok = okCaptures(ctx.database(), r.runId());
           List<String> noBrowser = browserProblems(ctx.database(), r.runId());
           synchronized (out) {
             out.printf(Locale.ROOT, "[%d/%d] %s  %s%n", done.incrementAndGet(), codes.size(), elapsed(started),
-                HarvestCommand.line(r) + String.format(Locale.ROOT, "; ảnh chụp %d/%d đạt", caps[0], caps[1]));
+                HarvestCommand.line(r) + String.format(Locale.ROOT, "; ảnh chụp %d/%d đạt", ok, r.captures()));
             if (!noBrowser.isEmpty() && browserWarned.compareAndSet(false, true)) {
               out.println("  ! " + noBrowser.get(0));
             }
@@ -210,14 +210,11 @@ final class DemoCommand implements Callable<Integer> {
         "select c.code from Channel c where c.active = true order by c.code", String.class).list());
   }
 
-  /** ok and total captures recorded for one run. */
-  private static long[] captures(Database db, long runId) {
-    return db.inTransaction(s -> {
-      Object[] row = s.createSelectionQuery(
-          "select count(c), coalesce(sum(case when c.status = 'ok' then 1 else 0 end), 0) from Capture c "
-              + "where c.run.id = :run", Object[].class).setParameter("run", runId).uniqueResult();
-      return new long[] {((Number) row[1]).longValue(), ((Number) row[0]).longValue()};
-    });
+  /** Captures of one run that are good evidence (the run summary has the total). */
+  private static long okCaptures(Database db, long runId) {
+    return db.inTransaction(s -> s.createSelectionQuery(
+        "select count(c) from Capture c where c.run.id = :run and c.status = 'ok'", Long.class)
+        .setParameter("run", runId).getSingleResult());
   }
 
   /** Why a run could not capture because no browser runs (shown once: the cause is the same for every channel). */
