@@ -1,15 +1,8 @@
 package vn.minhchung.harvester.capture;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -17,13 +10,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
 import vn.minhchung.config.registry.ChannelKind;
 import vn.minhchung.config.settings.Settings;
+import vn.minhchung.harvester.connector.ConnectorException;
+import vn.minhchung.harvester.connector.web.PageWatchConnector;
+import vn.minhchung.harvester.harvest.HarvestRunService;
 import vn.minhchung.storage.db.Database;
 import vn.minhchung.storage.evidence.Evidence;
 import vn.minhchung.storage.post.MetricSnapshot;
@@ -37,11 +32,8 @@ import vn.minhchung.storage.registry.Channel;
  * captured with the default element selection.
  */
 public final class CaptureTargets {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<ChannelKind> SOCIAL =
       Set.of(ChannelKind.FACEBOOK_PAGE, ChannelKind.ZALO_OA, ChannelKind.YOUTUBE_CHANNEL);
-  private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.ROOT)
-      .withResolverStyle(ResolverStyle.STRICT);
   private static final int IN_CHUNK = 500;
 
   private final Database db;
@@ -218,20 +210,15 @@ public final class CaptureTargets {
     }
   }
 
-  /** The end of the watch period ({@code options.watchTo}, dd/MM/yyyy, inclusive, Asia/Ho_Chi_Minh). */
+  /**
+   * The end of the watch period ({@code options.watchTo}, inclusive, Asia/Ho_Chi_Minh), read as the watch
+   * connector reads it.
+   */
   private static Optional<Instant> watchTo(Channel c) {
-    String json = c.getOptionsJson();
-    if (json == null || json.isBlank()) {
-      return Optional.empty();
-    }
     try {
-      JsonNode to = JSON.readTree(json).path("watchTo");
-      if (!to.isTextual()) {
-        return Optional.empty();
-      }
-      LocalDate day = LocalDate.parse(to.asText().strip(), DMY);
-      return Optional.of(day.plusDays(1).atStartOfDay(Settings.ZONE).toInstant().minusSeconds(1));
-    } catch (JsonProcessingException | DateTimeParseException e) {
+      return PageWatchConnector.watchEnd(HarvestRunService.spec(c))
+          .map(day -> day.plusDays(1).atStartOfDay(Settings.ZONE).toInstant().minusSeconds(1));
+    } catch (ConnectorException e) {
       // The watch connector rejects such a channel with a message naming the option; no run reaches here.
       return Optional.empty();
     }

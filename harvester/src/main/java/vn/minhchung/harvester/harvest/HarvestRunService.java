@@ -175,7 +175,7 @@ public final class HarvestRunService implements ChannelHarvester {
   }
 
   /** The connector's view of a channel; options_json values that are lists become space-separated text. */
-  static ChannelSpec spec(Channel c) throws ConnectorException {
+  public static ChannelSpec spec(Channel c) throws ConnectorException {
     Map<String, String> options = new LinkedHashMap<>();
     String json = c.getOptionsJson();
     if (json != null && !json.isBlank()) {

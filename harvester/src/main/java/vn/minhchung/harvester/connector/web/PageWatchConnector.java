@@ -54,7 +54,7 @@ public final class PageWatchConnector implements Connector {
   @Override
   public void harvest(ChannelSpec channel, HarvestContext ctx) throws ConnectorException {
     Optional<LocalDate> from = date(channel, "watchFrom");
-    Optional<LocalDate> to = date(channel, "watchTo");
+    Optional<LocalDate> to = watchEnd(channel);
     Optional<String> css = channel.option("watchSelector");
     Optional<String> text = channel.option("watchText");
     if (css.isEmpty() && text.isEmpty()) {
@@ -93,6 +93,11 @@ public final class PageWatchConnector implements Connector {
 
   private static String canonical(URI u) {
     return UrlCanonicalizer.canonical(u.toString()).orElse(u.toString());
+  }
+
+  /** The last day of the channel's watch period ({@code watchTo}), if it has one. */
+  public static Optional<LocalDate> watchEnd(ChannelSpec channel) throws ConnectorException {
+    return date(channel, "watchTo");
   }
 
   private static Optional<LocalDate> date(ChannelSpec channel, String key) throws ConnectorException {
