@@ -53,8 +53,7 @@ final class FacebookPages {
         .append("<div class=\"avatar\">BN</div><div><a class=\"page-name\" href=\"/fb/")
         .append(esc(content.text("facebook", "username"))).append("\">").append(esc(content.text("facebook", "name")))
         .append("</a><div class=\"meta\"><a class=\"when\" href=\"").append(permalink).append("\" title=\"")
-        .append(esc(VnFormat.weekday(VnFormat.local(p.postedAt()).toLocalDate()) + ", "
-            + VnFormat.dmyHm(p.postedAt()))).append("\">").append(esc(when))
+        .append(esc(VnFormat.newsDate(p.postedAt()))).append("\">").append(esc(when))
         .append("</a> · <span title=\"Công khai\">🌐</span></div></div></div>")
         .append("<div class=\"message\" data-ad-preview=\"message\">").append(Html.lines(p.message())).append("</div>");
     if (p.photo() != null) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import vn.minhchung.harvester.demo.DemoContent.Article;
 import vn.minhchung.harvester.demo.SiteServer.Request;
 import vn.minhchung.harvester.demo.SiteServer.Response;
+import vn.minhchung.review.web.Fmt;
 
 /**
  * A provincial newspaper in the layout of baobacninhtv.vn (PLATFORMS.md): home, the "Chuyển đổi số" section
@@ -158,7 +159,7 @@ final class NewspaperSite extends GrowingSite {
         + "</li></ul><h1 class=\"news-details__title\">" + esc(a.title()) + "</h1><div class=\"news-details__info\">"
         + "<span class=\"news-details__date\">" + esc(VnFormat.newsDate(a.postedAt())) + "</span>"
         // A separator before the label: "08:30 Lượt xem" would read as "30 lượt xem" to a view-count parser.
-        + "<span class=\"sep\">|</span><span class=\"luot-xem\">👁 Lượt xem: " + VnFormat.grouped(views(a))
+        + "<span class=\"sep\">|</span><span class=\"luot-xem\">👁 Lượt xem: " + Fmt.number(views(a))
         + "</span></div>"
         + "<div class=\"news_detail_sapo\">" + esc(a.sapo()) + "</div><div class=\"news-details__content\">" + body
         + "<p class=\"author\">" + esc(a.author()) + "</p></div><div class=\"news-related\"><h3>Tin liên quan</h3>"

@@ -7,6 +7,7 @@ import java.util.List;
 import vn.minhchung.harvester.demo.DemoContent.Article;
 import vn.minhchung.harvester.demo.SiteServer.Request;
 import vn.minhchung.harvester.demo.SiteServer.Response;
+import vn.minhchung.review.web.Fmt;
 
 /**
  * An agency portal whose home shows the "Ngày Chuyển đổi số quốc gia" banner (seed 004: from 01/10 to 10/10 the
@@ -48,7 +49,7 @@ final class PortalSite implements SiteServer.Handler {
     List<Article> latest = content.articles.subList(0, Math.min(5, content.articles.size()));
     for (Article a : latest) {
       news.append("<li><a href=\"").append(newspaperBase).append(a.path()).append("\">").append(esc(a.title()))
-          .append("</a><span class=\"ngay-dang\">").append(VnFormat.dmy(a.postedAt())).append("</span></li>");
+          .append("</a><span class=\"ngay-dang\">").append(Fmt.date(a.postedAt())).append("</span></li>");
     }
     String body = "<header class=\"portal-header\"><div class=\"quoc-huy\">★</div><div><p class=\"country\">"
         + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><h1>" + esc(content.text("portal", "name")).toUpperCase(

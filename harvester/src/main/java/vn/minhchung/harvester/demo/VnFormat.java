@@ -8,13 +8,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import vn.minhchung.config.settings.Settings;
+import vn.minhchung.review.web.Fmt;
 
-/** Dates and numbers as Vietnamese sites and Facebook's Vietnamese interface show them. */
+/**
+ * Dates and numbers as Vietnamese sites and Facebook's Vietnamese interface show them, beyond the plain
+ * dd/MM/yyyy and 1.234 forms of {@link Fmt}.
+ */
 final class VnFormat {
   private static final List<String> WEEKDAYS = List.of("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu",
       "Thứ Bảy", "Chủ Nhật");
-  private static final DateTimeFormatter DMY_HM = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.ROOT);
-  private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
   private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
   private VnFormat() {}
@@ -29,22 +31,12 @@ final class VnFormat {
 
   /** A newspaper's article date: "Thứ Hai, 24/11/2026 08:30". */
   static String newsDate(Instant t) {
-    ZonedDateTime z = local(t);
-    return weekday(z.toLocalDate()) + ", " + DMY_HM.format(z);
+    return weekday(local(t).toLocalDate()) + ", " + Fmt.dateTime(t);
   }
 
   /** A header's date of today: "Thứ Ba, 01/12/2026". */
   static String today(Instant now) {
-    ZonedDateTime z = local(now);
-    return weekday(z.toLocalDate()) + ", " + DMY.format(z);
-  }
-
-  static String dmyHm(Instant t) {
-    return DMY_HM.format(local(t));
-  }
-
-  static String dmy(Instant t) {
-    return DMY.format(local(t));
+    return weekday(local(now).toLocalDate()) + ", " + Fmt.date(now);
   }
 
   /** Facebook's post time: "5 giờ", "Hôm qua lúc 10:30", "22 tháng 11 lúc 19:05", "22 tháng 11, 2025". */
@@ -68,11 +60,6 @@ final class VnFormat {
       return p.getDayOfMonth() + " tháng " + p.getMonthValue() + " lúc " + HM.format(p);
     }
     return p.getDayOfMonth() + " tháng " + p.getMonthValue() + ", " + p.getYear();
-  }
-
-  /** Thousands grouped with dots: 1.234.567. */
-  static String grouped(long n) {
-    return String.format(Locale.ROOT, "%,d", n).replace(',', '.');
   }
 
   /** Facebook's short count: 987, "1,4K", "14K", "1,2 Tr". */

@@ -3,6 +3,7 @@ package vn.minhchung.harvester.demo;
 import static vn.minhchung.harvester.demo.Html.esc;
 
 import vn.minhchung.harvester.demo.DemoContent.Video;
+import vn.minhchung.review.web.Fmt;
 
 /** The channel's Atom feed (latest 15) and YouTube-like watch and channel pages (Vietnamese interface). */
 final class YouTubePages {
@@ -42,11 +43,11 @@ final class YouTubePages {
     content.videos.stream().filter(x -> x != v).limit(6).forEach(x -> next.append("<a class=\"next\" href=\"/watch?v=")
         .append(x.id()).append("\"><span class=\"thumb\"><img src=\"").append(esc(YouTubeSite.thumbnail(x)))
         .append("\" alt=\"\"><span class=\"len\">").append(VnFormat.clock(x.duration())).append("</span></span>")
-        .append("<span><b>").append(esc(x.title())).append("</b><small>").append(VnFormat.grouped(site.views(x)))
+        .append("<span><b>").append(esc(x.title())).append("</b><small>").append(Fmt.number(site.views(x)))
         .append(" lượt xem</small></span></a>"));
     String likes = v.likes() == null ? "Thích" : VnFormat.compact(site.likes(v));
     String comments = v.comments() == null ? "<p class=\"comments-off\">Tính năng bình luận đã bị tắt.</p>"
-        : "<h3 class=\"comments\">" + VnFormat.grouped(site.comments(v)) + " bình luận</h3>";
+        : "<h3 class=\"comments\">" + Fmt.number(site.comments(v)) + " bình luận</h3>";
     String main = "<div class=\"watch\"><div class=\"primary\"><div class=\"player\"><img src=\""
         + esc(YouTubeSite.thumbnail(v)) + "\" alt=\"\"><span class=\"play\">▶</span><span class=\"len\">"
         + VnFormat.clock(v.duration()) + "</span></div><h1 class=\"title\">" + esc(v.title()) + "</h1>"
@@ -54,7 +55,7 @@ final class YouTubePages {
         + esc(content.text("youtube", "title")) + "</b></a><small>" + VnFormat.compact(Long.parseLong(
             content.text("youtube", "subscribers"))) + " người đăng ký</small></div><span class=\"subscribe\">Đăng ký"
         + "</span><span class=\"likes\">👍 " + likes + "</span></div><div class=\"description\"><b class=\"info\">"
-        + VnFormat.grouped(site.views(v)) + " lượt xem · Ngày công chiếu: " + VnFormat.dmy(v.postedAt())
+        + Fmt.number(site.views(v)) + " lượt xem · Ngày công chiếu: " + Fmt.date(v.postedAt())
         + "</b><p>" + Html.lines(v.description()) + "</p></div>" + comments + "</div><div class=\"secondary\">" + next
         + "</div></div>";
     return Html.page(v.title() + " - YouTube", "youtube", "", top() + main);
@@ -66,7 +67,7 @@ final class YouTubePages {
       grid.append("<a class=\"tile\" href=\"/watch?v=").append(v.id()).append("\"><span class=\"thumb\"><img src=\"")
           .append(esc(YouTubeSite.thumbnail(v))).append("\" alt=\"\"><span class=\"len\">")
           .append(VnFormat.clock(v.duration())).append("</span></span><b>").append(esc(v.title())).append("</b><small>")
-          .append(VnFormat.grouped(site.views(v))).append(" lượt xem · ").append(VnFormat.dmy(v.postedAt()))
+          .append(Fmt.number(site.views(v))).append(" lượt xem · ").append(Fmt.date(v.postedAt()))
           .append("</small></a>");
     }
     String main = "<div class=\"channel-head\"><div class=\"ch-avatar big\">BN</div><div><h1>"

@@ -3,6 +3,7 @@ package vn.minhchung.harvester.demo;
 import static vn.minhchung.harvester.demo.Html.esc;
 
 import vn.minhchung.harvester.demo.DemoContent.ZaloItem;
+import vn.minhchung.review.web.Fmt;
 
 /** A Zalo OA article page: the OA with its verified mark, title, date, views and shares, cover and text. */
 final class ZaloPages {
@@ -21,8 +22,8 @@ final class ZaloPages {
         + esc(content.text("zalo", "name")) + "</b> <span class=\"verified\" title=\"Tài khoản đã xác thực\">✔</span>"
         + "<div class=\"oa-kind\">Cơ quan nhà nước</div></div><a class=\"follow\">Quan tâm</a></div>"
         + "<h1 class=\"title\">" + esc(a.title()) + "</h1><div class=\"article-meta\"><span class=\"date\">"
-        + esc(VnFormat.dmyHm(a.postedAt())) + "</span> · <span class=\"views\">" + VnFormat.grouped(views)
-        + " lượt xem</span> · <span class=\"shares\">" + VnFormat.grouped(shares) + " lượt chia sẻ</span></div>"
+        + esc(Fmt.dateTime(a.postedAt())) + "</span> · <span class=\"views\">" + Fmt.number(views)
+        + " lượt xem</span> · <span class=\"shares\">" + Fmt.number(shares) + " lượt chia sẻ</span></div>"
         + media + "<p class=\"description\">" + esc(a.description()) + "</p><div class=\"content\">" + body
         + "</div></main>";
     return Html.page(a.title() + " – " + content.text("zalo", "name"), "zalo", "", html);
