@@ -1,2 +1,2 @@
-/** Platform credentials that change at run time (e.g. Zalo's single-use refresh tokens), saved before use. */
+/** Platform accounts (Page, OA, key) linked to channels, their secrets sealed at rest, and OAuth connect states. */
 package vn.minhchung.storage.credential;

@@ -22,6 +22,8 @@ public final class Entities {
       vn.minhchung.storage.evidence.EvidenceLink.class,
       vn.minhchung.storage.audit.AuditEvent.class,
       vn.minhchung.storage.user.AppUser.class,
-      vn.minhchung.storage.credential.PlatformCredential.class,
+      vn.minhchung.storage.credential.PlatformAccount.class,
+      vn.minhchung.storage.credential.ChannelAccount.class,
+      vn.minhchung.storage.credential.ConnectState.class,
       vn.minhchung.storage.alert.Alert.class);
 }
