@@ -15,22 +15,27 @@ import java.util.Set;
 public final class ChannelRules {
   private ChannelRules() {}
 
-  /** Option keys per kind. {@code via} chooses how a platform channel is read. */
+  /**
+   * Option keys per kind. {@code via} chooses how a platform channel is read; news sites and page watches choose
+   * their sources by the options they have, so they take no {@code via}.
+   */
   public static final Map<ChannelKind, List<String>> OPTION_KEYS = Map.of(
       ChannelKind.FACEBOOK_PAGE, List.of("via"),
       ChannelKind.ZALO_OA, List.of("via"),
       ChannelKind.YOUTUBE_CHANNEL, List.of("via"),
-      ChannelKind.NEWS_SITE, List.of("feedUrl", "sitemapUrl", "listingUrl", "articleLink", "nextLink", "via"),
+      ChannelKind.NEWS_SITE, List.of("feedUrl", "sitemapUrl", "listingUrl", "articleLink", "nextLink"),
       ChannelKind.WEB_PAGE, List.of("watchSelector", "watchText", "watchFrom", "watchTo", "listingUrl", "articleLink",
-          "nextLink", "via"));
+          "nextLink"));
 
-  /** Allowed values of {@code via} per kind: platform API, RSS/Atom feed, or the rendered page in a browser. */
+  /**
+   * Allowed values of {@code via} per platform kind: {@code api} (the channel's connected account, or the
+   * platform-wide credential of the settings), {@code auto} (the default: the API when a credential is there, else
+   * what the kind can read without one) and, for YouTube, {@code feed} (the keyless Atom feed).
+   */
   public static final Map<ChannelKind, List<String>> VIA_VALUES = Map.of(
-      ChannelKind.FACEBOOK_PAGE, List.of("api", "browser"),
-      ChannelKind.ZALO_OA, List.of("api", "browser"),
-      ChannelKind.YOUTUBE_CHANNEL, List.of("api", "feed"),
-      ChannelKind.NEWS_SITE, List.of("feed", "sitemap", "listing"),
-      ChannelKind.WEB_PAGE, List.of("browser", "http"));
+      ChannelKind.FACEBOOK_PAGE, List.of("api", "auto"),
+      ChannelKind.ZALO_OA, List.of("api", "auto"),
+      ChannelKind.YOUTUBE_CHANNEL, List.of("api", "auto", "feed"));
 
   /** Options whose values are http(s) URLs; the first two may hold several URLs. */
   public static final Set<String> URL_OPTIONS = Set.of("feedUrl", "sitemapUrl", "listingUrl");

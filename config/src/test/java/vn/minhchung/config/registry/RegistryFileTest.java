@@ -99,6 +99,16 @@ class RegistryFileTest {
   }
 
   @Test
+  void viaTakesOnlyTheWaysEachKindCanBeReadAndNewsSitesTakeNone() {
+    Path f = fixture("via-values.yaml");
+    assertThat(problems(f)).containsExactly(
+        f + ":11:12: options.via: reading facebook_page through the browser is not available in this version;"
+            + " expected one of api, auto",
+        f + ":33:7: options.via: unknown option for news_site; expected one of feedUrl, sitemapUrl, listingUrl,"
+            + " articleLink, nextLink");
+  }
+
+  @Test
   void duplicateCodesNameTheFirstDefinition() {
     Path f = fixture("duplicate-codes.yaml");
     assertThat(problems(f)).containsExactly(

@@ -6,6 +6,8 @@ import java.util.Map;
 import vn.minhchung.config.settings.Settings;
 import vn.minhchung.config.settings.SettingsLoader;
 import vn.minhchung.storage.blob.BlobStore;
+import vn.minhchung.storage.credential.Accounts;
+import vn.minhchung.storage.credential.SecretBox;
 import vn.minhchung.storage.db.Database;
 
 /**
@@ -20,6 +22,7 @@ public final class AppContext implements AutoCloseable {
   private final Clock clock;
   private Settings settings;
   private Database database;
+  private SecretBox secretBox;
 
   public AppContext(Path dataDir, Path configFile, boolean configExplicit, Map<String, String> env, Clock clock) {
     this.dataDir = dataDir.toAbsolutePath().normalize();
@@ -59,8 +62,18 @@ public final class AppContext implements AutoCloseable {
   public synchronized Database database() {
     if (database == null) {
       database = Database.open(settings());
+      // Rows an earlier version kept in plaintext are sealed before anything reads them.
+      Accounts.sealLegacy(database, this::secretBox, clock.instant());
     }
     return database;
+  }
+
+  /** The key that seals tokens at rest ({@code HARVESTER_SECRET_KEY} or {@code DATA/secret.key}, made on first use). */
+  public synchronized SecretBox secretBox() {
+    if (secretBox == null) {
+      secretBox = SecretBox.fromSettings(settings());
+    }
+    return secretBox;
   }
 
   public BlobStore blobs() {

@@ -2,6 +2,7 @@ package vn.minhchung.harvester.cli;
 
 import java.util.List;
 import java.util.Optional;
+import vn.minhchung.harvester.account.ChannelAccess;
 import vn.minhchung.harvester.capture.CaptureResult;
 import vn.minhchung.harvester.capture.CaptureRunListener;
 import vn.minhchung.harvester.capture.CaptureTargets;
@@ -47,10 +48,12 @@ final class Harvesting implements AutoCloseable {
     Harvesting h = new Harvesting(captures, new CaptureTargets(db));
     HttpFetcher http = new HttpFetcher(app.settings(), Sleeper.REAL, app.clock());
     PoliteFetcher polite = new PoliteFetcher(http, app.settings(), Sleeper.REAL, app.clock());
+    ChannelAccess access = new ChannelAccess(db, app.secretBox(), app.clock());
     List<Connector> connectors = List.of(
-        new FacebookConnector(http, new FacebookThrottle(Sleeper.REAL, app.clock(), HttpFetcher.MAX_INLINE_WAIT)),
-        new ZaloConnector(http, new ZaloTokenStore(db, app.clock())),
-        new YouTubeConnector(http, new YouTubeQuota.InDatabase(db), DurationSpecs.fromDatabase(db)),
+        new FacebookConnector(http, new FacebookThrottle(Sleeper.REAL, app.clock(), HttpFetcher.MAX_INLINE_WAIT),
+            access),
+        new ZaloConnector(http, new ZaloTokenStore(db, app.secretBox(), app.clock()), access),
+        new YouTubeConnector(http, new YouTubeQuota.InDatabase(db), DurationSpecs.fromDatabase(db), access),
         new NewsSiteConnector(polite),
         new PageWatchConnector(polite));
     AutoLinker linker = AutoLinker.fromSettings(app.settings());

@@ -105,15 +105,15 @@ public final class Accounts {
    * Seals the rows an earlier version stored in plaintext; run at every start, a no-op once done. Returns how many
    * rows it sealed.
    */
-  public static int sealLegacy(Database db, SecretBox box, Instant now) {
+  public static int sealLegacy(Database db, java.util.function.Supplier<SecretBox> box, Instant now) {
     return db.inTransaction(s -> {
-      int n = 0;
-      for (PlatformAccount a : s.createSelectionQuery("from PlatformAccount where sealedSecrets not like 'v1:%'",
-          PlatformAccount.class).getResultList()) {
-        a.sealLegacy(box, now);
-        n++;
+      List<PlatformAccount> plain = s.createSelectionQuery("from PlatformAccount where sealedSecrets not like 'v1:%'",
+          PlatformAccount.class).getResultList();
+      if (!plain.isEmpty()) {
+        SecretBox b = box.get();
+        plain.forEach(a -> a.sealLegacy(b, now));
       }
-      return n;
+      return plain.size();
     });
   }
 

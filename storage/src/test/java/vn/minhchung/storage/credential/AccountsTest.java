@@ -90,8 +90,8 @@ class AccountsTest {
               + ZALO_REFRESH + "\"}', current_timestamp, 0)");
         }
       }));
-      assertThat(Accounts.sealLegacy(db, box, NOW)).isEqualTo(1);
-      assertThat(Accounts.sealLegacy(db, box, NOW)).isZero();
+      assertThat(Accounts.sealLegacy(db, () -> box, NOW)).isEqualTo(1);
+      assertThat(Accounts.sealLegacy(db, () -> box, NOW)).isZero();
       String stored = db.inTransaction(s -> (String) s.createNativeQuery(
           "select secret_json from platform_account", String.class).getSingleResult());
       assertThat(stored).startsWith("v1:").doesNotContain(ZALO_ACCESS).doesNotContain(ZALO_REFRESH);

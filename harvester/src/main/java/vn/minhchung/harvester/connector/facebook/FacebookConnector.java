@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.minhchung.config.registry.ChannelKind;
 import vn.minhchung.config.settings.Settings;
+import vn.minhchung.harvester.account.ChannelAccess;
 import vn.minhchung.harvester.connector.ChannelSpec;
 import vn.minhchung.harvester.connector.Connector;
 import vn.minhchung.harvester.connector.ConnectorException;
@@ -24,17 +25,19 @@ import vn.minhchung.harvester.http.HttpResult;
 /**
  * Harvests a Facebook Page ({@code facebook_page}): its published posts inside the window, newest first, then
  * the counts of older stored posts in {@code ?ids=} batches. The Page id is the channel's platform id (or the
- * first path segment of its URL); the token is the channel option {@code accessToken} or
- * {@code platforms.facebook.accessToken}.
+ * first path segment of its URL); the token is the Page token of the account linked to the channel
+ * ({@link ChannelAccess}), else the platform-wide {@code platforms.facebook.accessToken} (a system-user token).
  */
 public final class FacebookConnector implements Connector {
   private static final Logger LOG = LoggerFactory.getLogger(FacebookConnector.class);
   private final HttpFetcher fetcher;
   private final FacebookThrottle throttle;
+  private final ChannelAccess access;
 
-  public FacebookConnector(HttpFetcher fetcher, FacebookThrottle throttle) {
+  public FacebookConnector(HttpFetcher fetcher, FacebookThrottle throttle, ChannelAccess access) {
     this.fetcher = fetcher;
     this.throttle = throttle;
+    this.access = access;
   }
 
   @Override
@@ -45,12 +48,25 @@ public final class FacebookConnector implements Connector {
   @Override
   public void harvest(ChannelSpec channel, HarvestContext ctx) throws ConnectorException {
     Settings s = ctx.settings();
-    String token = channel.option("accessToken").or(() -> s.get("platforms.facebook.accessToken"))
-        .orElseThrow(() -> new ConnectorException(Kind.CONFIG, channel.code()
-            + ": chưa có token Facebook; đặt platforms.facebook.accessToken hoặc tùy chọn accessToken của kênh"));
     String pageId = pageId(channel);
     FacebookClient client = new FacebookClient(fetcher, throttle,
         s.uri("platforms.facebook.graphBaseUrl").orElseThrow(), s.string("platforms.facebook.apiVersion"));
+    Optional<ChannelAccess.Access> account = access.forChannel(channel);
+    if (account.isPresent()) {
+      access.using(account.get(), a -> harvestWith(channel, ctx, client, a.secrets().accessToken(), pageId));
+      return;
+    }
+    String token = s.get("platforms.facebook.accessToken").orElseThrow(() -> new ConnectorException(Kind.CONFIG,
+        channel.code() + ": " + NOT_CONNECTED + "; kết nối Trang tại trang Tài khoản kết nối (Facebook Login), hoặc"
+            + " nhập token Trang bằng lệnh 'credentials set " + channel.code() + "'"));
+    harvestWith(channel, ctx, client, token, pageId);
+  }
+
+  /** The words every "no credential" failure starts with, shown as the channel's state. */
+  public static final String NOT_CONNECTED = "chưa kết nối tài khoản";
+
+  private void harvestWith(ChannelSpec channel, HarvestContext ctx, FacebookClient client, String token, String pageId)
+      throws ConnectorException {
     Set<String> seen = listPosts(channel, ctx, client, token, pageId);
     refresh(channel, ctx, client, token, pageId, seen);
   }

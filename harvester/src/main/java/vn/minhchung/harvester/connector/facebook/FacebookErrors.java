@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.minhchung.harvester.account.ChannelAccess;
 import vn.minhchung.harvester.connector.ConnectorException;
 import vn.minhchung.harvester.connector.ConnectorException.Kind;
 import vn.minhchung.harvester.connector.facebook.FacebookParser.GraphError;
@@ -35,8 +36,12 @@ final class FacebookErrors {
           + wait.toMinutes() + " phút" + ref, now.plus(wait), null);
     }
     if (e.code() == 190) {
-      return new ConnectorException(Kind.AUTH, channelCode
-          + ": token hết hạn hoặc bị thu hồi; cần cấp token Trang mới (platforms.facebook.accessToken)" + ref);
+      Integer sub = e.subcode();
+      String what = sub != null && (sub == 458 || sub == 460) ? "quyền của ứng dụng " + ChannelAccess.REVOKED_MARK
+          + (sub == 458 ? " (Trang đã gỡ ứng dụng)" : " (mật khẩu tài khoản quản trị đã đổi)")
+          : sub != null && sub == 463 ? "token Trang đã hết hạn" : "token Trang không hợp lệ hoặc đã hết hạn";
+      return new ConnectorException(Kind.AUTH, channelCode + ": " + what + "; cần kết nối lại Trang (trang Tài khoản"
+          + " kết nối, hoặc lệnh 'credentials set " + channelCode + "')" + ref);
     }
     if (e.code() == 10 || (e.code() >= 200 && e.code() <= 299)) {
       return new ConnectorException(Kind.PERMISSION, channelCode + ": thiếu quyền " + permission(e.message())

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.minhchung.config.registry.ChannelKind;
 import vn.minhchung.config.settings.Settings;
+import vn.minhchung.harvester.account.ChannelAccess;
 import vn.minhchung.harvester.connector.ChannelSpec;
 import vn.minhchung.harvester.connector.Connector;
 import vn.minhchung.harvester.connector.ConnectorException;
@@ -27,8 +28,8 @@ import vn.minhchung.harvester.spec.DurationSpec;
 import vn.minhchung.harvester.spec.DurationTargets;
 
 /**
- * Harvests a YouTube channel ({@code youtube_channel}). With an API key (channel option {@code apiKey} or
- * {@code platforms.youtube.apiKey}): uploads playlist pages until the window is passed, then videos.list in
+ * Harvests a YouTube channel ({@code youtube_channel}). With an API key (the key of the account linked to the
+ * channel, else {@code platforms.youtube.apiKey}) unless {@code via: feed}: uploads playlist pages until the window is passed, then videos.list in
  * batches of 50 for the new videos and the stored ones due for a refresh; videos outside every duration target
  * of the owner's plans are flagged {@code duration_out_of_spec}. Without a key: the Atom feed (latest 15).
  */
@@ -42,11 +43,13 @@ public final class YouTubeConnector implements Connector {
   private final HttpFetcher fetcher;
   private final YouTubeQuota quota;
   private final DurationTargets targets;
+  private final ChannelAccess access;
 
-  public YouTubeConnector(HttpFetcher fetcher, YouTubeQuota quota, DurationTargets targets) {
+  public YouTubeConnector(HttpFetcher fetcher, YouTubeQuota quota, DurationTargets targets, ChannelAccess access) {
     this.fetcher = fetcher;
     this.quota = quota;
     this.targets = targets;
+    this.access = access;
   }
 
   @Override
@@ -64,10 +67,23 @@ public final class YouTubeConnector implements Connector {
         s.uri("platforms.youtube.feedBaseUrl").orElseThrow(), quota, s.integer("platforms.youtube.dailyQuota"),
         ctx.clock());
     ChannelRef ref = ref(channel);
-    Optional<String> key = channel.option("apiKey").or(() -> s.get("platforms.youtube.apiKey"));
     List<DurationBounds> bounds = targets.forChannel(channel.id());
+    ChannelAccess.Via via = ChannelAccess.Via.of(channel);
+    if (via == ChannelAccess.Via.FEED) {
+      harvestFeed(channel, ctx, client, ref, bounds);
+      return;
+    }
+    Optional<ChannelAccess.Access> account = access.forChannel(channel);
+    if (account.isPresent()) {
+      access.using(account.get(), a -> new ApiRun(channel, ctx, client, a.secrets().accessToken(), bounds).harvest(ref));
+      return;
+    }
+    Optional<String> key = s.get("platforms.youtube.apiKey");
     if (key.isPresent()) {
       new ApiRun(channel, ctx, client, key.get(), bounds).harvest(ref);
+    } else if (via == ChannelAccess.Via.API) {
+      throw new ConnectorException(Kind.CONFIG, channel.code() + ": chưa có khóa API YouTube (via: api); nhập khóa bằng"
+          + " lệnh 'credentials set " + channel.code() + "' hoặc đặt platforms.youtube.apiKey");
     } else {
       harvestFeed(channel, ctx, client, ref, bounds);
     }

@@ -25,7 +25,8 @@ final class YouTubeErrors {
     if (reason.equals("keyInvalid") || reason.equals("API_KEY_INVALID")
         || message.toLowerCase(Locale.ROOT).contains("api key not valid")) {
       return new ConnectorException(Kind.AUTH, channelCode
-          + ": khóa API không hợp lệ; kiểm tra platforms.youtube.apiKey" + ref);
+          + ": khóa API không hợp lệ; nhập khóa mới bằng lệnh 'credentials set " + channelCode
+          + "' (hoặc sửa platforms.youtube.apiKey)" + ref);
     }
     if (reason.equals("rateLimitExceeded") || reason.equals("userRateLimitExceeded") || status == 429) {
       return new ConnectorException(Kind.RATE_LIMITED, channelCode + ": YouTube giới hạn tốc độ gọi; thử lại sau"

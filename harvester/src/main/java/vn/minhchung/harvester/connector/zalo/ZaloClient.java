@@ -34,6 +34,10 @@ public final class ZaloClient {
     return URI.create(apiBase + "/v2.0/article/getdetail?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8));
   }
 
+  public URI oaUri() {
+    return URI.create(apiBase + "/v2.0/oa/getoa");
+  }
+
   public URI tokenUri() {
     return URI.create(oauthBase + "/v4/oa/access_token");
   }
@@ -49,7 +53,18 @@ public final class ZaloClient {
   /** Exchanges a refresh token for a new pair; the old refresh token is spent once Zalo answers. */
   public HttpResult refresh(String appId, String secretKey, String refreshToken, String channelCode)
       throws ConnectorException {
-    String form = "refresh_token=" + enc(refreshToken) + "&app_id=" + enc(appId) + "&grant_type=refresh_token";
+    return token("refresh_token=" + enc(refreshToken) + "&app_id=" + enc(appId) + "&grant_type=refresh_token",
+        secretKey, channelCode);
+  }
+
+  /** Exchanges an OAuth v4 authorization code (with its PKCE verifier) for the OA's first pair. */
+  public HttpResult authorize(String appId, String secretKey, String code, String codeVerifier, String channelCode)
+      throws ConnectorException {
+    return token("code=" + enc(code) + "&app_id=" + enc(appId) + "&grant_type=authorization_code&code_verifier="
+        + enc(codeVerifier), secretKey, channelCode);
+  }
+
+  private HttpResult token(String form, String secretKey, String channelCode) throws ConnectorException {
     HttpRequest.Builder b = HttpRequest.newBuilder(tokenUri())
         .header("secret_key", secretKey)
         .header("Content-Type", "application/x-www-form-urlencoded")

@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.minhchung.config.registry.ChannelKind;
 import vn.minhchung.config.settings.Settings;
+import vn.minhchung.harvester.account.ChannelAccess;
+import vn.minhchung.harvester.connector.facebook.FacebookConnector;
 import vn.minhchung.harvester.connector.ChannelSpec;
 import vn.minhchung.harvester.connector.Connector;
 import vn.minhchung.harvester.connector.ConnectorException;
@@ -26,9 +28,9 @@ import vn.minhchung.harvester.http.HttpResult;
 /**
  * Harvests a Zalo OA ({@code zalo_oa}): both article lists ({@code normal} and {@code video}) slice by slice
  * until the window is passed, then details of older stored articles for their counts. A rejected token is
- * refreshed once per run through {@link ZaloTokenStore}. Tokens: the stored pair of the OA (account = the
- * channel's platform id, else its code); the first time, channel options {@code accessToken}/{@code
- * refreshToken} or {@code platforms.zalo.accessToken}/{@code refreshToken}.
+ * refreshed once per run through {@link ZaloTokenStore}. Tokens: the pair of the OA account linked to the channel
+ * (connected in the web UI or with {@code credentials set}); without one, the settings' first pair
+ * {@code platforms.zalo.accessToken}/{@code refreshToken} when {@code getoa} says it belongs to this channel's OA.
  */
 public final class ZaloConnector implements Connector {
   private static final Logger LOG = LoggerFactory.getLogger(ZaloConnector.class);
@@ -38,10 +40,12 @@ public final class ZaloConnector implements Connector {
 
   private final HttpFetcher fetcher;
   private final ZaloTokenStore store;
+  private final ChannelAccess access;
 
-  public ZaloConnector(HttpFetcher fetcher, ZaloTokenStore store) {
+  public ZaloConnector(HttpFetcher fetcher, ZaloTokenStore store, ChannelAccess access) {
     this.fetcher = fetcher;
     this.store = store;
+    this.access = access;
   }
 
   @Override
@@ -54,13 +58,49 @@ public final class ZaloConnector implements Connector {
     Settings s = ctx.settings();
     ZaloClient client = new ZaloClient(fetcher, s.uri("platforms.zalo.apiBaseUrl").orElseThrow(),
         s.uri("platforms.zalo.oauthBaseUrl").orElseThrow());
-    String account = channel.platformId().filter(p -> !p.isBlank()).orElse(channel.code());
-    Optional<ZaloTokens> initial = channel.option("accessToken").or(() -> s.get("platforms.zalo.accessToken"))
-        .map(a -> new ZaloTokens(a, channel.option("refreshToken").or(() -> s.get("platforms.zalo.refreshToken"))
-            .orElse(null)));
-    ZaloTokens tokens = store.current(account, initial).orElseThrow(() -> new ConnectorException(Kind.CONFIG,
-        channel.code() + ": chưa có token Zalo OA; đặt platforms.zalo.accessToken và platforms.zalo.refreshToken"));
-    Run run = new Run(channel, ctx, client, account, tokens);
+    Optional<ChannelAccess.Access> account = access.forChannel(channel);
+    if (account.isEmpty()) {
+      seedFromSettings(channel, ctx, client);
+      account = access.forChannel(channel);
+    }
+    ChannelAccess.Access a = account.orElseThrow();
+    ZaloTokens tokens = ZaloTokenStore.tokens(a.secrets());
+    access.using(a, used -> harvestWith(new Run(channel, ctx, client, a.account(), tokens)));
+  }
+
+  /**
+   * The settings' pair serves one OA only: it is checked with {@code getoa} and stored as the account of the OA it
+   * belongs to, which must be this channel's OA.
+   */
+  private void seedFromSettings(ChannelSpec channel, HarvestContext ctx, ZaloClient client) throws ConnectorException {
+    Settings s = ctx.settings();
+    Optional<String> accessToken = s.get("platforms.zalo.accessToken");
+    if (accessToken.isEmpty()) {
+      throw new ConnectorException(Kind.CONFIG, channel.code() + ": " + FacebookConnector.NOT_CONNECTED
+          + "; kết nối OA tại trang Tài khoản kết nối (Zalo), hoặc nhập cặp token bằng lệnh 'credentials set "
+          + channel.code() + " --refresh-token-stdin'");
+    }
+    ZaloTokens initial = new ZaloTokens(accessToken.get(), s.get("platforms.zalo.refreshToken").orElse(null));
+    URI uri = client.oaUri();
+    HttpResult r = client.get(uri, initial.accessToken(), channel.code());
+    ZaloAnswer<ZaloParser.Oa> oa = ZaloParser.parseOa(r.body(), uri, ctx.clock());
+    if (oa instanceof ZaloAnswer.Failed<ZaloParser.Oa> f) {
+      throw ZaloErrors.toException(f.error(), f.message(), channel.code(), ctx.clock().instant());
+    }
+    String oaId = ((ZaloAnswer.Ok<ZaloParser.Oa>) oa).value().oaId();
+    Optional<String> expected = channel.platformId().filter(p -> !p.isBlank()).map(String::strip);
+    if (expected.isPresent() && !expected.get().equals(oaId)) {
+      throw new ConnectorException(Kind.CONFIG, channel.code() + ": token trong platforms.zalo.accessToken thuộc OA "
+          + oaId + ", không phải OA " + expected.get() + " của kênh; kết nối OA này riêng (trang Tài khoản kết nối)");
+    }
+    store.seed(channel.id(), oaId, initial);
+    LOG.info("zalo OA {}: first pair taken from the settings, sealed and linked to {}", oaId, channel.code());
+  }
+
+  private void harvestWith(Run run) throws ConnectorException {
+    ChannelSpec channel = run.channel;
+    HarvestContext ctx = run.ctx;
+    ZaloClient client = run.client;
     Map<String, String> knownUrls = new HashMap<>();
     for (KnownPost k : ctx.postsToRefresh()) {
       knownUrls.put(k.platformId(), k.url());
@@ -189,9 +229,9 @@ public final class ZaloConnector implements Connector {
     private void refresh() throws ConnectorException {
       refreshed = true;
       Settings s = ctx.settings();
-      String appId = channel.option("appId").or(() -> s.get("platforms.zalo.appId")).orElseThrow(() ->
+      String appId = s.get("platforms.zalo.appId").orElseThrow(() ->
           new ConnectorException(Kind.CONFIG, channel.code() + ": token Zalo hết hạn nhưng thiếu platforms.zalo.appId"));
-      String secret = channel.option("secretKey").or(() -> s.get("platforms.zalo.secretKey")).orElseThrow(() ->
+      String secret = s.get("platforms.zalo.secretKey").orElseThrow(() ->
           new ConnectorException(Kind.CONFIG, channel.code()
               + ": token Zalo hết hạn nhưng thiếu platforms.zalo.secretKey"));
       tokens = store.refresh(account, tokens, refreshToken -> {

@@ -20,9 +20,10 @@ final class ZaloErrors {
     String ref = " (Zalo mã " + error + (zaloMessage.isBlank() ? "" : ": " + zaloMessage) + ")";
     return switch (error) {
       case -216, -220 -> new ConnectorException(Kind.AUTH, channelCode
-          + ": token Zalo OA không hợp lệ hoặc đã hết hạn, làm mới cũng không được; cần cấp lại token" + ref);
+          + ": token Zalo OA không hợp lệ hoặc đã hết hạn, làm mới cũng không được; cần kết nối lại OA (trang"
+          + " Tài khoản kết nối)" + ref);
       case -14020 -> new ConnectorException(Kind.AUTH, channelCode
-          + ": refresh token Zalo đã được dùng rồi; cần cấp lại cặp token cho OA" + ref);
+          + ": refresh token Zalo đã được dùng rồi; cần kết nối lại OA (trang Tài khoản kết nối)" + ref);
       case -32 -> new ConnectorException(Kind.RATE_LIMITED, channelCode + ": Zalo giới hạn số lần gọi; thử lại sau "
           + RATE_LIMIT_WAIT.toMinutes() + " phút" + ref, now.plus(RATE_LIMIT_WAIT), null);
       case -201 -> new ConnectorException(Kind.CONFIG, channelCode + ": Zalo báo tham số không hợp lệ" + ref);

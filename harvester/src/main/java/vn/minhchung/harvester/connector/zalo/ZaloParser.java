@@ -72,6 +72,23 @@ public final class ZaloParser {
     return new ZaloAnswer.Failed<>(root.path("error").asInt(0), reason);
   }
 
+  /** The OA an access token belongs to ({@code getoa}): id, name, verification, followers. */
+  public record Oa(String oaId, String name, boolean verified, Long followers) {}
+
+  public static ZaloAnswer<Oa> parseOa(byte[] body, URI source, Clock clock) throws ConnectorException {
+    JsonNode root = envelope(body, source);
+    if (root.path("error").asInt() != 0) {
+      return failed(root);
+    }
+    JsonNode d = root.path("data");
+    String id = JsonBodies.text(d, "oa_id");
+    if (id == null) {
+      throw new ConnectorException(ConnectorException.Kind.BAD_RESPONSE, source + ": getoa answered without data.oa_id");
+    }
+    return new ZaloAnswer.Ok<>(new Oa(id, JsonBodies.text(d, "name"), d.path("is_verified").asBoolean(false),
+        JsonBodies.count(d.path("num_follower"))));
+  }
+
   /** Epoch milliseconds (or seconds, for small values), given as a number or a numeric string. */
   static Instant epoch(Long value) {
     if (value == null || value <= 0) {

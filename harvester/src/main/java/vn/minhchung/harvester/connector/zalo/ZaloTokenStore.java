@@ -1,33 +1,35 @@
 package vn.minhchung.harvester.connector.zalo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.persistence.LockModeType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import org.hibernate.Session;
 import vn.minhchung.harvester.connector.ConnectorException;
-import vn.minhchung.storage.credential.PlatformCredential;
+import vn.minhchung.storage.credential.AccountSecrets;
+import vn.minhchung.storage.credential.Accounts;
+import vn.minhchung.storage.credential.PlatformAccount;
+import vn.minhchung.storage.credential.SecretBox;
 import vn.minhchung.storage.db.Database;
 
 /**
- * Keeps each OA's token pair in {@code platform_credential}. A refresh happens under a row lock and the new
- * pair is committed before anyone uses it, because Zalo's refresh token works once: a pair lost after a
- * refresh, or two nodes refreshing with the same token, would lock the OA out until staff grant a new one.
+ * Keeps each OA's token pair on its platform account, sealed. A refresh happens under a row lock and the new pair
+ * is committed before anyone uses it, because Zalo's refresh token works once: a pair lost after a refresh, or two
+ * nodes refreshing with the same token, would lock the OA out until staff grant a new one.
  */
 public final class ZaloTokenStore {
   static final String PLATFORM = "zalo";
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** A refresh token lasts about three months from the grant that made it (PLATFORMS.md). */
+  public static final Duration REFRESH_LIFETIME = Duration.ofDays(90);
 
   private final Database database;
+  private final SecretBox box;
   private final Clock clock;
 
-  public ZaloTokenStore(Database database, Clock clock) {
+  public ZaloTokenStore(Database database, SecretBox box, Clock clock) {
     this.database = database;
+    this.box = box;
     this.clock = clock;
   }
 
@@ -37,14 +39,21 @@ public final class ZaloTokenStore {
     ZaloParser.Grant refresh(String refreshToken) throws ConnectorException;
   }
 
-  /** The stored pair of {@code account}; the first time, {@code initial} (from settings) is stored and used. */
-  public Optional<ZaloTokens> current(String account, Optional<ZaloTokens> initial) {
+  /**
+   * Stores a first pair (from the settings) as the OA's account and links the channel to it, unless the OA already
+   * has one; returns the stored pair.
+   */
+  public ZaloTokens seed(long channelId, String oaId, ZaloTokens initial) {
     return database.inTransaction(s -> {
-      Optional<PlatformCredential> row = find(s, account, LockModeType.NONE);
+      Optional<PlatformAccount> row = Accounts.find(s, PLATFORM, oaId, LockModeType.PESSIMISTIC_WRITE);
       if (row.isPresent()) {
-        return Optional.of(read(row.get()));
+        Accounts.link(s, channelId, row.get(), clock.instant());
+        return tokens(row.get().secrets(box));
       }
-      initial.ifPresent(t -> s.persist(new PlatformCredential(PLATFORM, account, write(t), null, clock.instant())));
+      Instant now = clock.instant();
+      Accounts.store(s, box, new Accounts.Grant(PLATFORM, oaId, "oa_token",
+          new AccountSecrets(initial.accessToken(), initial.refreshToken()), now.plus(REFRESH_LIFETIME), null, null),
+          List.of(channelId), now);
       return initial;
     });
   }
@@ -57,14 +66,14 @@ public final class ZaloTokenStore {
   public ZaloTokens refresh(String account, ZaloTokens used, Refresher refresher) throws ConnectorException {
     ConnectorException[] failure = new ConnectorException[1];
     ZaloTokens result = database.inTransaction(s -> {
-      PlatformCredential row = find(s, account, LockModeType.PESSIMISTIC_WRITE).orElse(null);
-      ZaloTokens stored = row == null ? used : read(row);
+      PlatformAccount row = Accounts.find(s, PLATFORM, account, LockModeType.PESSIMISTIC_WRITE).orElse(null);
+      ZaloTokens stored = row == null ? used : tokens(row.secrets(box));
       if (!stored.accessToken().equals(used.accessToken())) {
         return stored;
       }
       if (stored.refreshToken() == null) {
         failure[0] = new ConnectorException(ConnectorException.Kind.AUTH, account
-            + ": token Zalo hết hạn và không có refresh token; đặt platforms.zalo.refreshToken");
+            + ": token Zalo hết hạn và không có refresh token; cần kết nối lại OA (trang Tài khoản kết nối)");
         return null;
       }
       ZaloParser.Grant grant;
@@ -75,12 +84,12 @@ public final class ZaloTokenStore {
         return null;
       }
       Instant now = clock.instant();
-      Instant expires = now.plusSeconds(grant.expiresInSeconds() == null
-          ? ZaloParser.DEFAULT_LIFETIME.toSeconds() : grant.expiresInSeconds());
+      AccountSecrets fresh = new AccountSecrets(grant.tokens().accessToken(), grant.tokens().refreshToken());
       if (row == null) {
-        s.persist(new PlatformCredential(PLATFORM, account, write(grant.tokens()), expires, now));
+        Accounts.store(s, box, new Accounts.Grant(PLATFORM, account, "oa_token", fresh, now.plus(REFRESH_LIFETIME),
+            null, null), List.of(), now);
       } else {
-        row.update(write(grant.tokens()), expires, now);
+        row.replaceSecrets(box, fresh, now.plus(REFRESH_LIFETIME), now);
       }
       return grant.tokens();
     });
@@ -90,28 +99,7 @@ public final class ZaloTokenStore {
     return result;
   }
 
-  private static Optional<PlatformCredential> find(Session s, String account, LockModeType lock) {
-    return s.createSelectionQuery("from PlatformCredential where platform = :p and account = :a",
-            PlatformCredential.class)
-        .setParameter("p", PLATFORM).setParameter("a", account)
-        .setLockMode(lock)
-        .uniqueResultOptional();
-  }
-
-  private static ZaloTokens read(PlatformCredential row) {
-    try {
-      JsonNode n = MAPPER.readTree(row.getSecretJson());
-      String refresh = n.path("refresh_token").asText(null);
-      return new ZaloTokens(n.path("access_token").asText(), refresh);
-    } catch (IOException e) {
-      throw new UncheckedIOException("platform_credential " + row + ": secret_json is not JSON", e);
-    }
-  }
-
-  private static String write(ZaloTokens t) {
-    ObjectNode n = MAPPER.createObjectNode();
-    n.put("access_token", t.accessToken());
-    n.put("refresh_token", t.refreshToken());
-    return n.toString();
+  static ZaloTokens tokens(AccountSecrets s) {
+    return new ZaloTokens(s.accessToken(), s.refreshToken());
   }
 }
