@@ -3,6 +3,7 @@ package vn.minhchung.harvester.cli;
 import java.util.List;
 import java.util.Optional;
 import vn.minhchung.harvester.account.ChannelAccess;
+import vn.minhchung.harvester.account.Credentials;
 import vn.minhchung.harvester.capture.CaptureResult;
 import vn.minhchung.harvester.capture.CaptureRunListener;
 import vn.minhchung.harvester.capture.CaptureTargets;
@@ -35,6 +36,8 @@ final class Harvesting implements AutoCloseable {
   private final LazyCaptureService captures;
   private final CaptureTargets targets;
   private volatile HarvestRunService service;
+  private volatile Credentials credentials;
+  private volatile HttpFetcher http;
 
   private Harvesting(LazyCaptureService captures, CaptureTargets targets) {
     this.captures = captures;
@@ -49,11 +52,14 @@ final class Harvesting implements AutoCloseable {
     HttpFetcher http = new HttpFetcher(app.settings(), Sleeper.REAL, app.clock());
     PoliteFetcher polite = new PoliteFetcher(http, app.settings(), Sleeper.REAL, app.clock());
     ChannelAccess access = new ChannelAccess(db, app.secretBox(), app.clock());
-    List<Connector> connectors = List.of(
-        new FacebookConnector(http, new FacebookThrottle(Sleeper.REAL, app.clock(), HttpFetcher.MAX_INLINE_WAIT),
-            access),
-        new ZaloConnector(http, new ZaloTokenStore(db, app.secretBox(), app.clock()), access),
-        new YouTubeConnector(http, new YouTubeQuota.InDatabase(db), DurationSpecs.fromDatabase(db), access),
+    FacebookConnector facebook = new FacebookConnector(http,
+        new FacebookThrottle(Sleeper.REAL, app.clock(), HttpFetcher.MAX_INLINE_WAIT), access);
+    ZaloConnector zalo = new ZaloConnector(http, new ZaloTokenStore(db, app.secretBox(), app.clock()), access);
+    YouTubeConnector youtube = new YouTubeConnector(http, new YouTubeQuota.InDatabase(db),
+        DurationSpecs.fromDatabase(db), access);
+    h.credentials = new Credentials(db, app.secretBox(), app.clock(), app.settings(), facebook, zalo, youtube);
+    h.http = http;
+    List<Connector> connectors = List.of(facebook, zalo, youtube,
         new NewsSiteConnector(polite),
         new PageWatchConnector(polite));
     AutoLinker linker = AutoLinker.fromSettings(app.settings());
@@ -93,6 +99,16 @@ final class Harvesting implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** Setting, listing and removing channel accounts, checked with the same connectors the harvests use. */
+  Credentials credentials() {
+    return credentials;
+  }
+
+  /** The HTTP client of the platform connectors (for the OAuth connect flows). */
+  HttpFetcher http() {
+    return http;
   }
 
   /** The harvest-run service (runs capture due posts unless started with {@code capture = false}). */

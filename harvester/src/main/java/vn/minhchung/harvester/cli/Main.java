@@ -25,6 +25,7 @@ import vn.minhchung.storage.db.DatabaseUnavailableException;
         ChannelsCommand.class,
         ServeCommand.class,
         UsersCommand.class,
+        CredentialsCommand.class,
         ExportCommand.class,
         VerifyCommand.class,
         HarvestCommand.class,

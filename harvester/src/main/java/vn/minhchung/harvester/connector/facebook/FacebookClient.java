@@ -40,6 +40,11 @@ public final class FacebookClient {
     return URI.create(base + "/" + enc(pageId) + "/published_posts?fields=" + enc(FIELDS) + "&limit=" + PAGE_SIZE);
   }
 
+  /** Whom the token speaks for: a Page token answers with the Page. */
+  public URI meUri() {
+    return URI.create(base + "/me?fields=" + enc("id,name,username"));
+  }
+
   public URI batchUri(List<String> ids) {
     return URI.create(base + "/?ids=" + ids.stream().map(FacebookClient::enc).collect(Collectors.joining(","))
         + "&fields=" + enc(FIELDS));

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 import vn.minhchung.config.registry.ChannelKind;
 import vn.minhchung.config.settings.Settings;
 import vn.minhchung.harvester.account.ChannelAccess;
+import vn.minhchung.harvester.connector.AccountIdentity;
 import vn.minhchung.harvester.connector.ChannelSpec;
+import vn.minhchung.harvester.connector.JsonBodies;
 import vn.minhchung.harvester.connector.Connector;
 import vn.minhchung.harvester.connector.ConnectorException;
 import vn.minhchung.harvester.connector.ConnectorException.Kind;
@@ -141,12 +143,41 @@ public final class FacebookConnector implements Connector {
     FacebookParser.parseBatch(ok(r, channel, ctx), uri, ctx.clock()).forEach(ctx::accept);
   }
 
+  /**
+   * Checks a token with {@code /me}: it must be a token of the channel's Page (its id, or its user name when the
+   * channel is registered by the Page's address).
+   */
+  public AccountIdentity identify(ChannelSpec channel, String token, Settings s, java.time.Clock clock)
+      throws ConnectorException {
+    FacebookClient client = new FacebookClient(fetcher, throttle,
+        s.uri("platforms.facebook.graphBaseUrl").orElseThrow(), s.string("platforms.facebook.apiVersion"));
+    URI uri = client.meUri();
+    String pageId = pageId(channel);
+    com.fasterxml.jackson.databind.JsonNode me = JsonBodies.read(ok(client.get(uri, token, channel.code(), pageId),
+        channel, clock), uri);
+    String id = JsonBodies.text(me, "id");
+    String username = JsonBodies.text(me, "username");
+    String name = JsonBodies.text(me, "name");
+    if (id == null) {
+      throw new ConnectorException(Kind.BAD_RESPONSE, channel.code() + ": " + uri + " answered without an id");
+    }
+    if (!pageId.equals(id) && (username == null || !pageId.equalsIgnoreCase(username))) {
+      throw new ConnectorException(Kind.CONFIG, channel.code() + ": token thuộc '" + name + "' (id " + id
+          + ") nhưng kênh là Trang " + pageId + "; cần token Trang của chính Trang này (không dùng token người dùng)");
+    }
+    return new AccountIdentity(id, name);
+  }
+
   /** The body of a successful answer; any Graph error (even on HTTP 200) becomes the channel's failure. */
   private byte[] ok(HttpResult r, ChannelSpec channel, HarvestContext ctx) throws ConnectorException {
+    return ok(r, channel, ctx.clock());
+  }
+
+  private byte[] ok(HttpResult r, ChannelSpec channel, java.time.Clock clock) throws ConnectorException {
     Optional<GraphError> err = FacebookParser.parseError(r.body(), r.requested());
     if (err.isPresent()) {
       FacebookUsage usage = FacebookUsage.of(r);
-      ConnectorException e = FacebookErrors.toException(err.get(), channel.code(), r.status(), ctx.clock().instant(),
+      ConnectorException e = FacebookErrors.toException(err.get(), channel.code(), r.status(), clock.instant(),
           usage);
       if (e.kind() == Kind.RATE_LIMITED) {
         String key = FacebookErrors.PAGE_LIMIT_CODES.contains(err.get().code()) ? pageId(channel)
@@ -157,7 +188,7 @@ public final class FacebookConnector implements Connector {
     }
     if (r.status() == 429) {
       throw new ConnectorException(Kind.RATE_LIMITED, channel.code() + ": Facebook trả HTTP 429 sau nhiều lần thử",
-          ctx.clock().instant().plus(FacebookErrors.DEFAULT_BACKOFF), null);
+          clock.instant().plus(FacebookErrors.DEFAULT_BACKOFF), null);
     }
     if (r.status() >= 500) {
       throw new ConnectorException(Kind.TRANSIENT, channel.code() + ": " + r.requested() + ": HTTP " + r.status()

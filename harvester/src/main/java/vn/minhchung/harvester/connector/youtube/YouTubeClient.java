@@ -44,6 +44,12 @@ public final class YouTubeClient {
     return URI.create(apiBase + "/channels?part=contentDetails,statistics&" + sel);
   }
 
+  /** One unit: the channel's id and title, to check that a key works for it. */
+  public URI identityUri(String channelId, String handle) {
+    String sel = channelId != null ? "id=" + enc(channelId) : "forHandle=" + enc(handle);
+    return URI.create(apiBase + "/channels?part=id,snippet&" + sel);
+  }
+
   public URI playlistUri(String playlistId, String pageToken) {
     return URI.create(apiBase + "/playlistItems?part=contentDetails&playlistId=" + enc(playlistId) + "&maxResults="
         + BATCH_SIZE + (pageToken == null ? "" : "&pageToken=" + enc(pageToken)));

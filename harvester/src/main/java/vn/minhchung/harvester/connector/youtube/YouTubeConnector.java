@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import vn.minhchung.config.registry.ChannelKind;
 import vn.minhchung.config.settings.Settings;
 import vn.minhchung.harvester.account.ChannelAccess;
+import vn.minhchung.harvester.connector.AccountIdentity;
 import vn.minhchung.harvester.connector.ChannelSpec;
 import vn.minhchung.harvester.connector.Connector;
 import vn.minhchung.harvester.connector.ConnectorException;
@@ -87,6 +88,27 @@ public final class YouTubeConnector implements Connector {
     } else {
       harvestFeed(channel, ctx, client, ref, bounds);
     }
+  }
+
+  /**
+   * Checks an API key with one unit of quota: the channel must be found with it. Returns the channel's UC… id and
+   * title, the account a key is stored under.
+   */
+  public AccountIdentity identify(ChannelSpec channel, String key, Settings s, java.time.Clock clock)
+      throws ConnectorException {
+    YouTubeClient client = new YouTubeClient(fetcher, s.uri("platforms.youtube.apiBaseUrl").orElseThrow(),
+        s.uri("platforms.youtube.feedBaseUrl").orElseThrow(), quota, s.integer("platforms.youtube.dailyQuota"), clock);
+    ChannelRef ref = ref(channel);
+    URI uri = client.identityUri(ref.channelId(), ref.handle());
+    HttpResult r = client.api(uri, key, channel.code());
+    if (!r.isSuccess()) {
+      YouTubeParser.ApiError e = YouTubeParser.parseError(r.body(), uri).orElse(new YouTubeParser.ApiError(r.status(),
+          "", "HTTP " + r.status()));
+      throw YouTubeErrors.toException(r.status(), e, channel.code(), clock.instant());
+    }
+    return YouTubeParser.parseChannelIdentity(r.body(), uri, clock).orElseThrow(() -> new ConnectorException(
+        Kind.NOT_FOUND, channel.code() + ": khóa hợp lệ nhưng YouTube không tìm thấy kênh " + (ref.channelId() != null
+            ? ref.channelId() : ref.handle()) + "; kiểm tra URL/platform_id của kênh"));
   }
 
   private void harvestFeed(ChannelSpec channel, HarvestContext ctx, YouTubeClient client, ChannelRef ref,

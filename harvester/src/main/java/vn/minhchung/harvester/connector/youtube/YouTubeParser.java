@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import vn.minhchung.harvester.connector.AccountIdentity;
 import vn.minhchung.harvester.connector.ConnectorException;
 import vn.minhchung.harvester.connector.Counts;
 import vn.minhchung.harvester.connector.HarvestedPost;
@@ -39,6 +40,17 @@ public final class YouTubeParser {
     }
     return Optional.ofNullable(JsonBodies.text(items.get(0).path("contentDetails").path("relatedPlaylists"),
         "uploads"));
+  }
+
+  /** The id and title of the first channel in a {@code channels.list?part=id,snippet} answer. */
+  public static Optional<AccountIdentity> parseChannelIdentity(byte[] body, URI source, Clock clock)
+      throws ConnectorException {
+    JsonNode items = JsonBodies.read(body, source).path("items");
+    if (!items.isArray() || items.isEmpty() || JsonBodies.text(items.get(0), "id") == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new AccountIdentity(JsonBodies.text(items.get(0), "id"),
+        JsonBodies.text(items.get(0).path("snippet"), "title")));
   }
 
   public static PlaylistPage parsePlaylist(byte[] body, URI source, Clock clock) throws ConnectorException {

@@ -13,6 +13,7 @@ import vn.minhchung.config.registry.ChannelKind;
 import vn.minhchung.config.settings.Settings;
 import vn.minhchung.harvester.account.ChannelAccess;
 import vn.minhchung.harvester.connector.facebook.FacebookConnector;
+import vn.minhchung.harvester.connector.AccountIdentity;
 import vn.minhchung.harvester.connector.ChannelSpec;
 import vn.minhchung.harvester.connector.Connector;
 import vn.minhchung.harvester.connector.ConnectorException;
@@ -81,20 +82,29 @@ public final class ZaloConnector implements Connector {
           + channel.code() + " --refresh-token-stdin'");
     }
     ZaloTokens initial = new ZaloTokens(accessToken.get(), s.get("platforms.zalo.refreshToken").orElse(null));
-    URI uri = client.oaUri();
-    HttpResult r = client.get(uri, initial.accessToken(), channel.code());
-    ZaloAnswer<ZaloParser.Oa> oa = ZaloParser.parseOa(r.body(), uri, ctx.clock());
-    if (oa instanceof ZaloAnswer.Failed<ZaloParser.Oa> f) {
-      throw ZaloErrors.toException(f.error(), f.message(), channel.code(), ctx.clock().instant());
-    }
-    String oaId = ((ZaloAnswer.Ok<ZaloParser.Oa>) oa).value().oaId();
-    Optional<String> expected = channel.platformId().filter(p -> !p.isBlank()).map(String::strip);
-    if (expected.isPresent() && !expected.get().equals(oaId)) {
-      throw new ConnectorException(Kind.CONFIG, channel.code() + ": token trong platforms.zalo.accessToken thuộc OA "
-          + oaId + ", không phải OA " + expected.get() + " của kênh; kết nối OA này riêng (trang Tài khoản kết nối)");
-    }
+    String oaId = identify(channel, initial.accessToken(), s, ctx.clock()).account();
     store.seed(channel.id(), oaId, initial);
     LOG.info("zalo OA {}: first pair taken from the settings, sealed and linked to {}", oaId, channel.code());
+  }
+
+  /** Checks an access token with {@code getoa}: it must belong to the channel's OA when the channel names one. */
+  public AccountIdentity identify(ChannelSpec channel, String accessToken, Settings s, java.time.Clock clock)
+      throws ConnectorException {
+    ZaloClient client = new ZaloClient(fetcher, s.uri("platforms.zalo.apiBaseUrl").orElseThrow(),
+        s.uri("platforms.zalo.oauthBaseUrl").orElseThrow());
+    URI uri = client.oaUri();
+    HttpResult r = client.get(uri, accessToken, channel.code());
+    ZaloAnswer<ZaloParser.Oa> answer = ZaloParser.parseOa(r.body(), uri, clock);
+    if (answer instanceof ZaloAnswer.Failed<ZaloParser.Oa> f) {
+      throw ZaloErrors.toException(f.error(), f.message(), channel.code(), clock.instant());
+    }
+    ZaloParser.Oa oa = ((ZaloAnswer.Ok<ZaloParser.Oa>) answer).value();
+    Optional<String> expected = channel.platformId().filter(p -> !p.isBlank()).map(String::strip);
+    if (expected.isPresent() && !expected.get().equals(oa.oaId())) {
+      throw new ConnectorException(Kind.CONFIG, channel.code() + ": token thuộc OA '" + oa.name() + "' (" + oa.oaId()
+          + ") nhưng kênh là OA " + expected.get() + "; kiểm tra lại kênh hoặc token");
+    }
+    return new AccountIdentity(oa.oaId(), oa.name());
   }
 
   private void harvestWith(Run run) throws ConnectorException {
