@@ -3,6 +3,7 @@ package vn.minhchung.harvester.cli;
 import java.util.List;
 import java.util.Optional;
 import vn.minhchung.harvester.account.ChannelAccess;
+import vn.minhchung.harvester.account.DatabaseChannelAccess;
 import vn.minhchung.harvester.account.Credentials;
 import vn.minhchung.harvester.capture.CaptureResult;
 import vn.minhchung.harvester.capture.CaptureRunListener;
@@ -51,7 +52,7 @@ final class Harvesting implements AutoCloseable {
     Harvesting h = new Harvesting(captures, new CaptureTargets(db));
     HttpFetcher http = new HttpFetcher(app.settings(), Sleeper.REAL, app.clock());
     PoliteFetcher polite = new PoliteFetcher(http, app.settings(), Sleeper.REAL, app.clock());
-    ChannelAccess access = new ChannelAccess(db, app.secretBox(), app.clock());
+    ChannelAccess access = new DatabaseChannelAccess(db, app.secretBox(), app.clock());
     FacebookConnector facebook = new FacebookConnector(http,
         new FacebookThrottle(Sleeper.REAL, app.clock(), HttpFetcher.MAX_INLINE_WAIT), access);
     ZaloConnector zalo = new ZaloConnector(http, new ZaloTokenStore(db, app.secretBox(), app.clock()), access);

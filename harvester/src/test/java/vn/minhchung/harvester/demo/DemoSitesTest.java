@@ -43,6 +43,8 @@ import vn.minhchung.harvester.http.Sleeper;
 import vn.minhchung.harvester.spec.DurationSpecs;
 import vn.minhchung.review.link.AutoLinker;
 import vn.minhchung.storage.blob.BlobStore;
+import vn.minhchung.harvester.account.DatabaseChannelAccess;
+import vn.minhchung.storage.credential.SecretBox;
 import vn.minhchung.storage.db.Database;
 import vn.minhchung.storage.db.DatabaseTarget;
 import vn.minhchung.storage.db.TestDatabases;
@@ -80,10 +82,12 @@ class DemoSitesTest {
     Sleeper noWait = d -> { };
     HttpFetcher http = new HttpFetcher(settings, noWait, clock);
     PoliteFetcher polite = new PoliteFetcher(http, settings, noWait, clock);
+    SecretBox box = SecretBox.fromKeyFile(dir.resolve("secret.key"));
+    DatabaseChannelAccess access = new DatabaseChannelAccess(db, box, clock);
     List<Connector> connectors = List.of(
-        new FacebookConnector(http, new FacebookThrottle(noWait, clock, HttpFetcher.MAX_INLINE_WAIT)),
-        new ZaloConnector(http, new ZaloTokenStore(db, clock)),
-        new YouTubeConnector(http, new YouTubeQuota.InDatabase(db), DurationSpecs.fromDatabase(db)),
+        new FacebookConnector(http, new FacebookThrottle(noWait, clock, HttpFetcher.MAX_INLINE_WAIT), access),
+        new ZaloConnector(http, new ZaloTokenStore(db, box, clock), access),
+        new YouTubeConnector(http, new YouTubeQuota.InDatabase(db), DurationSpecs.fromDatabase(db), access),
         new NewsSiteConnector(polite),
         new PageWatchConnector(polite));
     AutoLinker linker = AutoLinker.fromSettings(settings);

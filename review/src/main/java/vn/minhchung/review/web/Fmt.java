@@ -89,6 +89,7 @@ public final class Fmt {
       case CREDENTIAL_REJECTED -> "Khóa truy cập bị từ chối";
       case CHANNEL_BLOCKED -> "Kênh bị chặn hoặc cấu hình sai";
       case DEADLINE_EVIDENCE -> "Sắp đến hạn, thiếu minh chứng";
+      case ACCOUNT_EXPIRING -> "Tài khoản kết nối sắp hết hạn";
     };
   }
 }

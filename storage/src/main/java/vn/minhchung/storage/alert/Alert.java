@@ -35,7 +35,9 @@ public class Alert {
     /** A run stopped for missing permission or wrong configuration; a person must fix it. */
     CHANNEL_BLOCKED,
     /** A plan-item deadline is near and evidence is missing against its targets. */
-    DEADLINE_EVIDENCE;
+    DEADLINE_EVIDENCE,
+    /** A channel account's credential expires within {@code alerts.accountExpiryDays} days, or has expired. */
+    ACCOUNT_EXPIRING;
 
     public String code() {
       return name().toLowerCase(Locale.ROOT);

@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
 import vn.minhchung.config.registry.EvidenceComponent;
+import java.util.stream.Collectors;
 import vn.minhchung.storage.alert.Alert;
+import vn.minhchung.storage.credential.Accounts;
+import vn.minhchung.storage.credential.PlatformAccount;
+import vn.minhchung.storage.registry.Channel;
 import vn.minhchung.storage.registry.PlanItem;
 import vn.minhchung.storage.registry.PlanTarget;
 
@@ -83,6 +87,35 @@ final class AlertConditions {
                 + AlertTexts.shortError(r.lastError()) + "."));
       }
     });
+    return out;
+  }
+
+  /**
+   * Channel accounts whose credential expires within {@code days} days (or has expired) and was not refused yet:
+   * one alert per account, on its first channel, naming every unit that must renew it.
+   */
+  static List<Condition> expiringAccounts(Session s, Instant now, int days) {
+    Instant until = now.plus(Duration.ofDays(days));
+    List<PlatformAccount> accounts = s.createSelectionQuery("from PlatformAccount a where a.status = 'ok'"
+        + " and a.expiresAt is not null and a.expiresAt <= :until order by a.expiresAt, a.id", PlatformAccount.class)
+        .setParameter("until", until).getResultList();
+    List<Condition> out = new ArrayList<>();
+    for (PlatformAccount a : accounts) {
+      List<Channel> channels = Accounts.channelsOf(s, a);
+      if (channels.isEmpty()) {
+        continue;
+      }
+      boolean expired = !a.getExpiresAt().isAfter(now);
+      String units = channels.stream().map(c -> c.getUnit().getName()).distinct().collect(Collectors.joining(", "));
+      String codes = channels.stream().map(Channel::getCode).collect(Collectors.joining(", "));
+      String name = a.getDisplayName() == null ? a.getAccount() : a.getDisplayName() + " (" + a.getAccount() + ")";
+      out.add(new Condition("account_expiring:" + a.getPlatform() + "/" + a.getAccount(), Alert.Kind.ACCOUNT_EXPIRING,
+          channels.get(0).getId(), null, "Tài khoản " + name + (expired ? " đã hết hạn" : " sắp hết hạn"),
+          "Token của tài khoản " + a.getPlatform() + " " + name + " (kênh " + codes + ") "
+              + (expired ? "đã hết hạn lúc " : "hết hạn lúc ") + AlertTexts.dateTime(a.getExpiresAt())
+              + ". Đề nghị " + units + " kết nối lại tài khoản (trang Tài khoản kết nối, nút \"Kết nối lại\")"
+              + (expired ? "; đến khi đó kênh không được thu thập." : " trước ngày đó.")));
+    }
     return out;
   }
 

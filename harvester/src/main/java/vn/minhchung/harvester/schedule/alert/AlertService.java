@@ -32,7 +32,8 @@ import vn.minhchung.storage.registry.PlanItem;
 public final class AlertService {
   private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
   private static final Set<Alert.Kind> CHECKED =
-      EnumSet.of(Alert.Kind.STALE_CHANNEL, Alert.Kind.FAILURE_STREAK, Alert.Kind.DEADLINE_EVIDENCE);
+      EnumSet.of(Alert.Kind.STALE_CHANNEL, Alert.Kind.FAILURE_STREAK, Alert.Kind.DEADLINE_EVIDENCE,
+          Alert.Kind.ACCOUNT_EXPIRING);
   private static final Set<Alert.Kind> RUN_DECIDED = EnumSet.of(Alert.Kind.CREDENTIAL_REJECTED, Alert.Kind.CHANNEL_BLOCKED);
 
   private final Database db;
@@ -41,6 +42,7 @@ public final class AlertService {
   private final int staleDays;
   private final int failureStreak;
   private final int deadlineDays;
+  private final int accountExpiryDays;
 
   public AlertService(Database db, Settings settings, Clock clock, Optional<AlertMailer> mailer) {
     this.db = db;
@@ -49,6 +51,7 @@ public final class AlertService {
     this.staleDays = settings.integer("alerts.staleDays");
     this.failureStreak = settings.integer("alerts.failureStreak");
     this.deadlineDays = settings.integer("alerts.deadlineDays");
+    this.accountExpiryDays = settings.integer("alerts.accountExpiryDays");
   }
 
   /** The service of the settings, e-mailing when {@code smtp.host} is set. */
@@ -66,6 +69,7 @@ public final class AlertService {
       found.addAll(AlertConditions.stale(s, now, staleDays));
       found.addAll(AlertConditions.failureStreaks(s, failureStreak));
       found.addAll(AlertConditions.deadlines(s, LocalDate.ofInstant(now, Settings.ZONE), deadlineDays));
+      found.addAll(AlertConditions.expiringAccounts(s, now, accountExpiryDays));
       Map<String, Alert> existing = new HashMap<>();
       s.createSelectionQuery("from Alert a where a.kind in :kinds", Alert.class)
           .setParameter("kinds", CHECKED.stream().map(Alert.Kind::code).toList())
@@ -118,8 +122,9 @@ public final class AlertService {
         case AUTH -> new Condition("credential_rejected:" + channelCode, Alert.Kind.CREDENTIAL_REJECTED, ch.getId(), null,
             "Token/khóa truy cập của kênh " + channelCode + " bị từ chối",
             ch.getKind().label() + " từ chối token hoặc khóa API khi thu thập kênh " + ch.getName() + " (" + channelCode
-                + "): " + AlertTexts.shortError(error) + ". Cập nhật token/khóa trong cấu hình (platforms.*) rồi chạy"
-                + " lại 'harvest --channel " + channelCode + "'.");
+                + "): " + AlertTexts.shortError(error) + ". Đề nghị " + ch.getUnit().getName() + " kết nối lại tài"
+                + " khoản (trang Tài khoản kết nối, hoặc lệnh 'credentials set " + channelCode + "'); các kênh khác"
+                + " vẫn thu thập bình thường.");
         case PERMISSION, CONFIG -> new Condition("channel_blocked:" + channelCode, Alert.Kind.CHANNEL_BLOCKED, ch.getId(),
             null, "Kênh " + channelCode + " không thu thập được do quyền truy cập hoặc cấu hình",
             "Kênh " + ch.getName() + " (" + channelCode + ") dừng thu thập: " + AlertTexts.shortError(error)

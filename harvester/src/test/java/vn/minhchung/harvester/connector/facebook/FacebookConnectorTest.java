@@ -37,6 +37,7 @@ import vn.minhchung.harvester.connector.ConnectorException.Kind;
 import vn.minhchung.harvester.connector.ConnectorTestSupport.Logs;
 import vn.minhchung.harvester.connector.ConnectorTestSupport.Waits;
 import vn.minhchung.harvester.connector.Counts;
+import vn.minhchung.harvester.connector.FakeAccess;
 import vn.minhchung.harvester.connector.HarvestedPost;
 import vn.minhchung.harvester.connector.KnownPost;
 import vn.minhchung.harvester.connector.RecordingContext;
@@ -63,7 +64,12 @@ class FacebookConnectorTest {
   }
 
   FacebookConnector connector() {
-    return new FacebookConnector(waits.fetcher(), new FacebookThrottle(waits.all::add, CLOCK, Duration.ofSeconds(20)));
+    return connector(FakeAccess.none());
+  }
+
+  FacebookConnector connector(FakeAccess access) {
+    return new FacebookConnector(waits.fetcher(), new FacebookThrottle(waits.all::add, CLOCK, Duration.ofSeconds(20)),
+        access);
   }
 
   String body(String name) {
@@ -133,13 +139,33 @@ class FacebookConnectorTest {
       assertThatThrownBy(() -> connector().harvest(CHANNEL, ctx)).isInstanceOfSatisfying(ConnectorException.class,
           e -> {
             assertThat(e.kind()).isEqualTo(Kind.AUTH);
-            assertThat(e.getMessage()).contains("token hết hạn hoặc bị thu hồi").contains("190/463")
-                .doesNotContain(TOKEN);
+            assertThat(e.getMessage()).contains("token Trang đã hết hạn").contains("190/463")
+                .contains("credentials set bn-fb-skhcn").doesNotContain(TOKEN);
             assertThat(e.toString()).doesNotContain(TOKEN);
           });
       assertThat(logs.text()).doesNotContain(TOKEN);
     }
     assertThat(ctx.accepted).hasSize(3);
+  }
+
+  @Test
+  void theChannelsOwnAccountIsUsedBeforeThePlatformTokenAndItsRejectionIsRecorded() throws Exception {
+    String pageToken = "EAAGtokenOfThisPageOnly0042";
+    wm.stubFor(get(urlPathEqualTo(POSTS)).withHeader("Authorization", equalTo("Bearer " + pageToken))
+        .willReturn(okJson(body("posts-page1-2026-04-20.json"))));
+    wm.stubFor(get(urlPathEqualTo(POSTS)).withQueryParam("after", equalTo(AFTER1))
+        .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+            .withBody(body("error-190-2026-04-20.json").replace("\"error_subcode\": 463", "\"error_subcode\": 458"))));
+    FakeAccess account = FakeAccess.linked("facebook", "104857392847561", pageToken);
+
+    assertThatThrownBy(() -> connector(account).harvest(CHANNEL, context(List.of())))
+        .isInstanceOfSatisfying(ConnectorException.class, e -> {
+          assertThat(e.kind()).isEqualTo(Kind.AUTH);
+          assertThat(e.getMessage()).contains("đã bị thu hồi").contains("Trang đã gỡ ứng dụng");
+        });
+    assertThat(account.outcomes).containsExactly("revoked");
+    wm.verify(getRequestedFor(urlPathEqualTo(POSTS)).withHeader("Authorization", equalTo("Bearer " + pageToken)));
+    wm.verify(0, getRequestedFor(anyUrl()).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
   }
 
   @Test

@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import vn.minhchung.config.registry.ChannelKind;
 import vn.minhchung.config.settings.Settings;
 import vn.minhchung.harvester.connector.ChannelSpec;
+import vn.minhchung.harvester.connector.FakeAccess;
 import vn.minhchung.harvester.connector.ConnectorException;
 import vn.minhchung.harvester.connector.ConnectorException.Kind;
 import vn.minhchung.harvester.connector.ConnectorTestSupport.Logs;
@@ -73,7 +74,7 @@ class YouTubeConnectorTest {
   }
 
   YouTubeConnector connector(DurationTargets targets) {
-    return new YouTubeConnector(waits.fetcher(), quota, targets);
+    return new YouTubeConnector(waits.fetcher(), quota, targets, FakeAccess.none());
   }
 
   static String y(String name) {

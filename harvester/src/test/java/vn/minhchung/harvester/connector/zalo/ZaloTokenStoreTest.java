@@ -13,21 +13,35 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import vn.minhchung.config.registry.ChannelKind;
+import vn.minhchung.harvester.account.AccountFixtures;
+import vn.minhchung.storage.credential.Accounts;
+import vn.minhchung.storage.credential.SecretBox;
 import vn.minhchung.storage.db.Database;
 import vn.minhchung.storage.db.DatabaseTarget;
 import vn.minhchung.storage.db.TestDatabases;
 
 class ZaloTokenStoreTest {
+  @TempDir Path dir;
+
+  SecretBox box() {
+    return SecretBox.fromKeyFile(dir.resolve("secret.key"));
+  }
 
   @ParameterizedTest
   @MethodSource("vn.minhchung.storage.db.TestDatabases#targets")
   void storesTheSettingsPairOnFirstUseAndReturnsTheStoredPairAfterwards(DatabaseTarget t) {
     try (Database db = TestDatabases.open(t)) {
-      ZaloTokenStore store = new ZaloTokenStore(db, CLOCK);
-      assertThat(store.current("oa1", Optional.of(new ZaloTokens("a1", "r1")))).contains(new ZaloTokens("a1", "r1"));
-      assertThat(store.current("oa1", Optional.of(new ZaloTokens("a-settings", "r-settings"))))
-          .contains(new ZaloTokens("a1", "r1"));
-      assertThat(store.current("oa2", Optional.empty())).isEmpty();
+      ZaloTokenStore store = new ZaloTokenStore(db, box(), CLOCK);
+      long a = AccountFixtures.channel(db, "ZL-A", ChannelKind.ZALO_OA, "https://zalo.me/oa1", "oa1").id();
+      long b = AccountFixtures.channel(db, "ZL-B", ChannelKind.ZALO_OA, "https://zalo.me/oa1", "oa1").id();
+      assertThat(store.seed(a, "oa1", new ZaloTokens("a1", "r1"))).isEqualTo(new ZaloTokens("a1", "r1"));
+      assertThat(store.seed(b, "oa1", new ZaloTokens("a-settings", "r-settings")))
+          .isEqualTo(new ZaloTokens("a1", "r1"));
+      List<String> linked = db.inTransaction(s -> Accounts.list(s).stream().map(l -> l.channel().getCode()).toList());
+      assertThat(linked).containsExactly("ZL-A", "ZL-B");
     } finally {
       TestDatabases.drop(t);
     }
@@ -37,8 +51,9 @@ class ZaloTokenStoreTest {
   @MethodSource("vn.minhchung.storage.db.TestDatabases#targets")
   void concurrentRefreshesSpendTheRefreshTokenOnce(DatabaseTarget t) throws Exception {
     try (Database db = TestDatabases.open(t)) {
-      ZaloTokenStore store = new ZaloTokenStore(db, CLOCK);
-      ZaloTokens used = store.current("oa1", Optional.of(new ZaloTokens("a1", "r1"))).orElseThrow();
+      ZaloTokenStore store = new ZaloTokenStore(db, box(), CLOCK);
+      long a = AccountFixtures.channel(db, "ZL-A", ChannelKind.ZALO_OA, "https://zalo.me/oa1", "oa1").id();
+      ZaloTokens used = store.seed(a, "oa1", new ZaloTokens("a1", "r1"));
       AtomicInteger calls = new AtomicInteger();
       List<String> spent = new ArrayList<>();
       CountDownLatch start = new CountDownLatch(1);
@@ -70,7 +85,9 @@ class ZaloTokenStoreTest {
       }
       assertThat(calls).hasValue(1);
       assertThat(spent).containsExactly("r1");
-      assertThat(store.current("oa1", Optional.empty())).contains(new ZaloTokens("a2", "r2"));
+      ZaloTokens now = db.inTransaction(s -> ZaloTokenStore.tokens(Accounts.find(s, "zalo", "oa1",
+          jakarta.persistence.LockModeType.NONE).orElseThrow().secrets(box())));
+      assertThat(now).isEqualTo(new ZaloTokens("a2", "r2"));
     } finally {
       TestDatabases.drop(t);
     }
