@@ -87,11 +87,7 @@ public final class Credentials {
     if (secrets.refresh().isPresent() && !platform.equals("zalo")) {
       throw new IllegalArgumentException(channelCode + ": chỉ Zalo OA dùng refresh token; bỏ --refresh-token-stdin");
     }
-    AccountIdentity who = switch (platform) {
-      case "facebook" -> facebook.identify(spec, secrets.accessToken(), settings, clock);
-      case "zalo" -> zalo.identify(spec, secrets.accessToken(), settings, clock);
-      default -> youtube.identify(spec, secrets.accessToken(), settings, clock);
-    };
+    AccountIdentity who = identify(spec, platform, secrets.accessToken());
     Instant now = clock.instant();
     Instant expires = expiresAt.orElse(platform.equals("zalo")
         ? now.plus(secrets.refresh().isPresent() ? ZaloTokenStore.REFRESH_LIFETIME : ZALO_ACCESS_LIFETIME) : null);
@@ -103,6 +99,26 @@ public final class Credentials {
     store(new Accounts.Grant(platform, who.account(), kind, secrets, expires, who.name(), null), List.of(spec.id()),
         actor);
     return list().stream().filter(r -> r.channel().equals(channelCode)).findFirst().orElseThrow();
+  }
+
+  /** Whom the platform says the token belongs to; it must be the channel's Page, OA or YouTube channel. */
+  AccountIdentity identify(ChannelSpec spec, String platform, String token) throws ConnectorException {
+    return switch (platform) {
+      case "facebook" -> facebook.identify(spec, token, settings, clock);
+      case "zalo" -> zalo.identify(spec, token, settings, clock);
+      default -> youtube.identify(spec, token, settings, clock);
+    };
+  }
+
+  /** The registered channels of a kind, as connectors see them. */
+  List<ChannelSpec> channels(ChannelKind kind) throws ConnectorException {
+    List<Channel> rows = db.inTransaction(s -> s.createSelectionQuery("from Channel c join fetch c.unit"
+        + " where c.kind = :k order by c.code", Channel.class).setParameter("k", kind.code()).getResultList());
+    List<ChannelSpec> out = new java.util.ArrayList<>();
+    for (Channel c : rows) {
+      out.add(HarvestRunService.spec(c));
+    }
+    return out;
   }
 
   /** Stores a verified grant for the channels (the OAuth flows call this) with one audit event per channel. */
@@ -159,7 +175,7 @@ public final class Credentials {
     return n;
   }
 
-  private ChannelSpec spec(String code) throws ConnectorException {
+  ChannelSpec spec(String code) throws ConnectorException {
     Channel c = db.inTransaction(s -> channel(s, code));
     return HarvestRunService.spec(c);
   }

@@ -8,6 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.minhchung.harvester.schedule.HarvestScheduler;
 import vn.minhchung.harvester.schedule.alert.AlertService;
+import vn.minhchung.harvester.account.PlatformConnect;
+import vn.minhchung.review.web.Connecting;
 import vn.minhchung.review.web.HarvestActions;
 import vn.minhchung.review.web.WebConfig;
 import vn.minhchung.review.web.WebServer;
@@ -60,7 +62,9 @@ final class ServeCommand implements Callable<Integer> {
       actions = Optional.of(new BackgroundActions(s, harvesting));
     }
     WebServer server = WebServer.start(WebConfig.from(ctx.settings(), host, port), ctx.database(), ctx.blobs(),
-        ctx.clock(), actions.map(a -> (HarvestActions) a));
+        ctx.clock(), actions.map(a -> (HarvestActions) a), Optional.of(new Connecting(new PlatformConnect(
+            harvesting.credentials(), harvesting.http(), ctx.settings(), ctx.clock()), ctx.secretBox(),
+            ctx.settings().uri("web.publicUrl"))));
     Optional<HarvestScheduler> sched = scheduler;
     Optional<BackgroundActions> acts = actions;
     WebServing.runUntilStopped(server, spec.commandLine().getOut(), () -> {

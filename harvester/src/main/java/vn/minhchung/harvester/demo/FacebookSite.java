@@ -82,7 +82,7 @@ final class FacebookSite extends GrowingSite {
     if (rest.equals("/" + pageId + "/published_posts") || rest.equals("/" + pageId + "/posts")) {
       return posts(r, version, rest);
     }
-    if (rest.equals("/" + pageId)) {
+    if (rest.equals("/" + pageId) || rest.equals("/me")) {
       ObjectNode page = JSON.createObjectNode().put("id", pageId).put("name", content.text("facebook", "name"))
           .put("username", content.text("facebook", "username")).put("fan_count", 47_950);
       return ok(page);

@@ -18,10 +18,6 @@ public record ChannelForm(String code, String unitCode, String kind, String name
 
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-  public static ChannelForm empty() {
-    return new ChannelForm("", "", "", "", "", "", "");
-  }
-
   /** Trimmed, NFC values; nulls become empty strings. */
   public ChannelForm normalized() {
     return new ChannelForm(t(code), t(unitCode), t(kind), t(name), t(url), t(platformId), t(schedule));

@@ -27,7 +27,9 @@ final class ChannelRoutes {
     app.get("/channels", this::list);
     app.get("/channels/new", ctx -> {
       Ui.admin(ctx);
-      form(ctx, null, ChannelForm.empty(), Map.of());
+      // "Đăng ký thành kênh mới" from a connect flow fills in the Page it offered.
+      form(ctx, null, new ChannelForm("", "", orEmpty(ctx.queryParam("kind")), orEmpty(ctx.queryParam("name")),
+          orEmpty(ctx.queryParam("url")), orEmpty(ctx.queryParam("platformId")), ""), Map.of());
     });
     app.post("/channels", ctx -> save(ctx, null));
     app.get("/channels/{id}", this::show);
@@ -35,6 +37,10 @@ final class ChannelRoutes {
     app.post("/channels/{id}", ctx -> save(ctx, Ui.pathId(ctx, "id")));
     app.post("/channels/{id}/active", this::toggle);
     app.post("/channels/{id}/harvest", this::harvest);
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
   }
 
   private void list(Context ctx) {

@@ -9,14 +9,15 @@ import vn.minhchung.review.export.Timestamper;
 /**
  * The web server's settings: bind address and port, session timeout, upload limit, deadline warning days, days
  * without success before a channel is flagged, the folder where downloaded dossiers are assembled, and the
- * time-stamp authority that stamps them (the same as the {@code export} command's).
+ * time-stamp authority that stamps them (the same as the {@code export} command's), and how many days before an
+ * account's expiry it shows as expiring.
  */
 public record WebConfig(String host, int port, Duration sessionTimeout, long uploadMaxBytes, int deadlineWarnDays,
-    int staleDays, Path dossierWorkDir, Optional<Timestamper> timestamper) {
+    int staleDays, Path dossierWorkDir, Optional<Timestamper> timestamper, int accountExpiryDays) {
 
   public static WebConfig from(Settings s, String host, int port) {
     return new WebConfig(host, port, Duration.ofMinutes(s.integer("web.sessionTimeoutMinutes")),
         s.longValue("web.uploadMaxBytes"), s.integer("alerts.deadlineDays"), s.integer("alerts.staleDays"),
-        s.dataDir().resolve("tmp").resolve("dossier"), Timestamper.configured(s));
+        s.dataDir().resolve("tmp").resolve("dossier"), Timestamper.configured(s), s.integer("alerts.accountExpiryDays"));
   }
 }

@@ -39,7 +39,7 @@ public final class WebServer implements AutoCloseable {
 
   /** Starts the server (port 0 picks a free port) and returns once it listens. */
   public static WebServer start(WebConfig config, Database db, BlobStore blobs, Clock clock,
-      Optional<HarvestActions> actions) {
+      Optional<HarvestActions> actions, Optional<Connecting> connecting) {
     TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     Ui ui = new Ui(db, blobs, clock, new SessionStore(config.sessionTimeout()), config, actions, templates);
     Javalin app = Javalin.create(cfg -> {
@@ -75,6 +75,7 @@ public final class WebServer implements AutoCloseable {
     new UploadRoutes(ui).register(app);
     new AuditRoutes(ui).register(app);
     new UserRoutes(ui).register(app);
+    new ConnectRoutes(ui, connecting).register(app);
     app.start(config.host(), config.port());
     return new WebServer(app, config.host());
   }
@@ -119,7 +120,7 @@ public final class WebServer implements AutoCloseable {
         throw new WebError(403, "Biểu mẫu đã hết hạn hoặc không hợp lệ (thiếu mã CSRF). Hãy tải lại trang và thử lại.");
       }
     }
-    boolean open = ctx.path().equals("/login");
+    boolean open = ctx.path().equals("/login") || ConnectRoutes.isCallback(ctx.path());
     if (!open && (session == null || session.user() == null)) {
       if (ctx.method() == HandlerType.GET) {
         ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);

@@ -62,8 +62,8 @@ final class TestServer implements AutoCloseable {
       }
     };
     dossierWorkDir = tmp.resolve("data").resolve("tmp").resolve("dossier");
-    server = WebServer.start(new WebConfig("127.0.0.1", 0, Duration.ofMinutes(30), UPLOAD_MAX, 14, 2, dossierWorkDir, tsa),
-        db, blobs, clock, Optional.of(actions));
+    server = WebServer.start(new WebConfig("127.0.0.1", 0, Duration.ofMinutes(30), UPLOAD_MAX, 14, 2, dossierWorkDir, tsa, 7),
+        db, blobs, clock, Optional.of(actions), Optional.empty());
   }
 
   String url(String path) {

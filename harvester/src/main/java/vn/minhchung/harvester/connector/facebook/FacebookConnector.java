@@ -202,7 +202,7 @@ public final class FacebookConnector implements Connector {
   }
 
   /** The platform id, else the first path segment of the Page URL ({@code profile.php?id=} understood). */
-  static String pageId(ChannelSpec channel) throws ConnectorException {
+  public static String pageId(ChannelSpec channel) throws ConnectorException {
     if (channel.platformId().isPresent() && !channel.platformId().get().isBlank()) {
       return channel.platformId().get().strip();
     }
