@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import vn.minhchung.config.text.VietnameseDates;
 import vn.minhchung.harvester.connector.ConnectorException;
 import vn.minhchung.harvester.harvest.HarvestRunService;
+import vn.minhchung.harvester.schedule.alert.AlertService;
 import vn.minhchung.harvester.harvest.NoSuchChannelException;
 import vn.minhchung.harvester.harvest.RunOptions;
 import vn.minhchung.harvester.harvest.RunSummary;
@@ -47,13 +48,17 @@ final class HarvestCommand implements Callable<Integer> {
   public Integer call() {
     RunOptions options = RunOptions.manual(!noCapture);
     List<RunSummary> runs;
-    try (Harvesting harvesting = Harvesting.wire(Main.of(spec).context())) {
+    AppContext ctx = Main.of(spec).context();
+    try (Harvesting harvesting = Harvesting.wire(ctx)) {
       HarvestRunService service = harvesting.service();
       if (target.all) {
         runs = service.harvestAll(options);
       } else {
         runs = List.of(service.harvest(target.channel, options));
       }
+      // The alerts a run decides (token rejected, channel blocked) are raised as after a scheduled run.
+      AlertService alerts = AlertService.fromSettings(ctx.database(), ctx.settings(), ctx.clock());
+      runs.forEach(r -> alerts.recordRun(r.channelCode(), r.status(), r.failureKind(), r.error()));
     } catch (NoSuchChannelException e) {
       throw CliException.badInput(e.getMessage());
     }
