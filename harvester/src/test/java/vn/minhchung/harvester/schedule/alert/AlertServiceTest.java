@@ -21,6 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import vn.minhchung.config.registry.ChannelKind;
 import vn.minhchung.config.settings.Settings;
 import vn.minhchung.harvester.connector.ConnectorException;
+import vn.minhchung.storage.alert.Alert;
+import vn.minhchung.storage.credential.AccountSecrets;
+import vn.minhchung.storage.credential.Accounts;
+import vn.minhchung.storage.credential.SecretBox;
 import vn.minhchung.storage.db.Database;
 import vn.minhchung.storage.db.DatabaseTarget;
 import vn.minhchung.storage.db.TestDatabases;
@@ -144,8 +148,9 @@ class AlertServiceTest {
       String body = ((String) mail.getContent()).replace("\r\n", "\n");
       assertThat(body).contains("1. Token/khóa truy cập của kênh YT-BNTV bị từ chối\n"
           + "   Kênh YouTube từ chối token hoặc khóa API khi thu thập kênh Truyền hình Bắc Ninh (YT-BNTV): YouTube Data"
-          + " API: API key not valid. Please pass a valid API key.. Cập nhật token/khóa trong cấu hình (platforms.*) rồi"
-          + " chạy lại 'harvest --channel YT-BNTV'.\n   Phát hiện lúc: 10/11/2026 09:00\n");
+          + " API: API key not valid. Please pass a valid API key.. Đề nghị Sở Khoa học và Công nghệ tỉnh Bắc Ninh kết"
+          + " nối lại tài khoản (trang Tài khoản kết nối, hoặc lệnh 'credentials set YT-BNTV'); các kênh khác vẫn thu"
+          + " thập bình thường.\n   Phát hiện lúc: 10/11/2026 09:00\n");
       assertThat(alerts.list(false).get(0).notifiedAt()).isEqualTo(NOW);
 
       alerts.recordRun("YT-BNTV", HarvestRun.Status.SUCCESS, Optional.empty(), null);
@@ -174,6 +179,59 @@ class AlertServiceTest {
   private static Channel channelByCode(org.hibernate.Session s, String code) {
     return s.createSelectionQuery("from Channel c where c.code = :c", Channel.class).setParameter("c", code)
         .getSingleResult();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("vn.minhchung.storage.db.TestDatabases#targets")
+  void anAccountExpiringSoonIsAlertedNamingItsUnitsAndClearsWhenReconnected(DatabaseTarget target) {
+    SecretBox box = SecretBox.fromKeyFile(dir.resolve("secret.key"));
+    try (Database db = TestDatabases.open(target)) {
+      long[] ids = db.inTransaction(s -> {
+        Unit xa = new Unit("UBND-XTH", "Ủy ban nhân dân xã Tân Hồng", NOW.minus(days(30)));
+        s.persist(xa);
+        Channel fb = channel(s, xa, "FB-XTH", ChannelKind.FACEBOOK_PAGE, "Xã Tân Hồng", NOW.minus(days(10)));
+        Channel other = channel(s, xa, "FB-DTN", ChannelKind.FACEBOOK_PAGE, "Đoàn Thanh niên xã", NOW.minus(days(10)));
+        s.flush();
+        return new long[] {fb.getId(), other.getId()};
+      });
+      Instant expires = NOW.plus(days(10));
+      db.runInTransaction(s -> Accounts.store(s, box, new Accounts.Grant("facebook", "130495867102938", "page_token",
+          new AccountSecrets("EAAGtokenOfXaTanHong000000001", null), expires, "Xã Tân Hồng", null),
+          java.util.List.of(ids[0]), NOW));
+      AlertService now = new AlertService(db, settings(Map.of()), CLOCK, Optional.empty());
+      now.check();
+      assertThat(openExpiring(db)).as("10 days left, warning at 7").isZero();
+
+      Clock later = Clock.fixed(NOW.plus(days(4)), ZoneOffset.UTC);
+      AlertService in4Days = new AlertService(db, settings(Map.of()), later, Optional.empty());
+      in4Days.check();
+      assertThat(openExpiring(db)).isEqualTo(1);
+      Alert a = db.inTransaction(s -> s.createSelectionQuery("from Alert a join fetch a.channel where a.kind ="
+          + " 'account_expiring'", Alert.class).getSingleResult());
+      assertThat(a.getKind()).isEqualTo(Alert.Kind.ACCOUNT_EXPIRING);
+      assertThat(a.getChannel().getCode()).isEqualTo("FB-XTH");
+      assertThat(a.getMessage()).contains("Ủy ban nhân dân xã Tân Hồng").contains("20/11/2026 09:00")
+          .contains("Kết nối lại").doesNotContain("EAAG");
+      AlertService withShorterWarning = new AlertService(db, settings(Map.of("alerts.accountExpiryDays", "3")), later,
+          Optional.empty());
+      withShorterWarning.check();
+      assertThat(openExpiring(db)).as("alerts.accountExpiryDays is read").isZero();
+      in4Days.check();
+      assertThat(openExpiring(db)).isEqualTo(1);
+
+      db.runInTransaction(s -> Accounts.store(s, box, new Accounts.Grant("facebook", "130495867102938", "page_token",
+          new AccountSecrets("EAAGtokenOfXaTanHong000000002", null), null, "Xã Tân Hồng", null),
+          java.util.List.of(ids[0]), NOW.plus(days(4))));
+      in4Days.check();
+      assertThat(openExpiring(db)).as("reconnected without expiry").isZero();
+    } finally {
+      TestDatabases.drop(target);
+    }
+  }
+
+  private static long openExpiring(Database db) {
+    return db.inTransaction(s -> s.createSelectionQuery("select count(a) from Alert a where a.kind = 'account_expiring'"
+        + " and a.status = 'open'", Long.class).getSingleResult());
   }
 
   private static void run(org.hibernate.Session s, Channel ch, Instant started, HarvestRun.Status status, String error) {
