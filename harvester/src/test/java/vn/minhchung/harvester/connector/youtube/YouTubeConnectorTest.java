@@ -299,6 +299,42 @@ class YouTubeConnectorTest {
   }
 
   @Test
+  void viaFeedReadsTheFeedEvenWithAKeyAndViaApiWithoutOneIsAConfigurationError() throws Exception {
+    wm.stubFor(get(urlPathEqualTo("/feeds/videos.xml")).withQueryParam("channel_id", equalTo(UC))
+        .willReturn(aResponse().withHeader("Content-Type", "application/atom+xml; charset=UTF-8")
+            .withBody(y("feed-2026-04-20.xml"))));
+    ChannelSpec feed = new ChannelSpec(3, CHANNEL.code(), CHANNEL.unitCode(), CHANNEL.kind(), CHANNEL.name(),
+        CHANNEL.url(), CHANNEL.platformId(), Map.of("via", "feed"));
+    RecordingContext ctx = keyed(List.of());
+
+    connector(DurationTargets.NONE).harvest(feed, ctx);
+
+    assertThat(ctx.accepted).hasSize(2);
+    assertThat(quota.used(NOW)).as("no API call").isZero();
+    ChannelSpec api = new ChannelSpec(3, CHANNEL.code(), CHANNEL.unitCode(), CHANNEL.kind(), CHANNEL.name(),
+        CHANNEL.url(), CHANNEL.platformId(), Map.of("via", "api"));
+    assertThatThrownBy(() -> connector(DurationTargets.NONE).harvest(api, context(List.of(), Map.of())))
+        .isInstanceOfSatisfying(ConnectorException.class, e -> {
+          assertThat(e.kind()).isEqualTo(Kind.CONFIG);
+          assertThat(e.getMessage()).contains("via: api").contains("credentials set bn-yt-skhcn");
+        });
+  }
+
+  @Test
+  void theChannelsOwnKeyIsUsedInsteadOfThePlatformKey() throws Exception {
+    stubUploads();
+    wm.stubFor(get(urlPathEqualTo("/youtube/v3/videos")).willReturn(okJson(y("videos-2026-04-20.json"))));
+    FakeAccess own = FakeAccess.linked("youtube", UC, "AIzaSyOwnKeyOfTheUnit000000000000000");
+
+    new YouTubeConnector(waits.fetcher(), quota, DurationTargets.NONE, own).harvest(CHANNEL, keyed(List.of()));
+
+    wm.verify(getRequestedFor(urlPathEqualTo("/youtube/v3/playlistItems"))
+        .withHeader("X-goog-api-key", equalTo("AIzaSyOwnKeyOfTheUnit000000000000000")));
+    wm.verify(0, getRequestedFor(anyUrl()).withHeader("X-goog-api-key", equalTo(KEY)));
+    assertThat(own.outcomes).containsExactly("success");
+  }
+
+  @Test
   void feedNotFoundIsTemporaryNotGone() {
     wm.stubFor(get(urlPathEqualTo("/feeds/videos.xml")).willReturn(aResponse().withStatus(404)
         .withBody("<html><title>Error 404 (Not Found)!!1</title></html>")));
