@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -231,14 +232,14 @@ class CaptureServiceBrowserTest {
   }
 
   @Test
-  void tabCrashIsRecordedAndTheNextCaptureWorks() throws InterruptedException {
+  void tabCrashIsRecordedAndTheNextCaptureWorks() throws Exception {
     CompletableFuture<CaptureResult> pending = service.submit(CaptureRequest.of(server.url("/busy")));
     Thread.sleep(2_000);
     // The renderer of the hung tab dies, as it does when the kernel's OOM killer picks it. Renderers are the
     // zygote's children (their command lines are rewritten, so they are found by their place in the tree).
     service.browserProcesses().stream().flatMap(ProcessHandle::children).flatMap(ProcessHandle::children)
         .forEach(ProcessHandle::destroyForcibly);
-    CaptureResult r = pending.join();
+    CaptureResult r = pending.get(150, TimeUnit.SECONDS);
 
     assertThat(r.status()).isEqualTo(CaptureStatus.ERROR);
     assertThat(r.detail()).contains("tab crash");
@@ -252,11 +253,14 @@ class CaptureServiceBrowserTest {
     for (int i = 0; i < 8; i++) {
       batch.add(service.submit(CaptureRequest.of(server.url("/page/kill-" + i))));
     }
-    batch.get(0).join();
+    batch.get(0).get(150, TimeUnit.SECONDS);
     int restartsBefore = service.browserRestarts();
     service.browserProcesses().forEach(ProcessHandle::destroyForcibly);
 
-    List<CaptureResult> results = batch.stream().map(CompletableFuture::join).toList();
+    List<CaptureResult> results = new ArrayList<>();
+    for (CompletableFuture<CaptureResult> f : batch) {
+      results.add(f.get(150, TimeUnit.SECONDS));
+    }
 
     assertThat(results).extracting(CaptureResult::status).containsOnly(CaptureStatus.OK);
     assertThat(results).extracting(CaptureResult::captureId).doesNotHaveDuplicates();

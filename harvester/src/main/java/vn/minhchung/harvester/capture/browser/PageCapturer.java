@@ -173,9 +173,8 @@ public final class PageCapturer {
         full.documentHeight(), full.height(), Optional.of(page.content()), Optional.empty(), viewport());
   }
 
-  /** Encoding a 30,000 px shot on a busy machine takes long; that is not the page's fault. */
   private double shotTimeoutMs() {
-    return Math.max(30_000, 2.0 * limits.captureTimeoutMs());
+    return limits.shotTimeoutMs();
   }
 
   private long deadline() {
