@@ -22,6 +22,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcReader;
@@ -39,7 +40,8 @@ import vn.minhchung.storage.evidence.Evidence;
 import vn.minhchung.storage.registry.Channel;
 import vn.minhchung.storage.registry.Unit;
 
-/** The capture service against real Chromium and local fixture pages. */
+/** The capture service against real Chromium and local fixture pages; limits sized for a busy 2-core machine. */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class CaptureServiceBrowserTest {
   static final Instant NOW = Instant.parse("2026-11-20T03:15:42Z");
   static final ObjectMapper JSON = new ObjectMapper();
