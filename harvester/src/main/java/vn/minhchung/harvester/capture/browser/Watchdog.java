@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  * Ends browser work that passes its deadline, from outside the worker: a Playwright call waits for its reply
  * without a timeout of its own (e.g. {@code BrowserContext.newPage()}), and a worker blocked in one cannot
  * time itself out. When a task passes {@code hungAfter} the browser's process tree is killed, which makes the
- * blocked call fail; if the worker is still inside the task {@code hungAfter / 4} later (at least 5 s), the
- * Playwright driver is killed too, which fails any call waiting on it.
+ * blocked call fail; if the worker is still inside the task 5 s later (seen on a loaded machine: the call waits
+ * on the driver, not the browser), the Playwright driver is killed too, which fails any call waiting on it.
  */
 final class Watchdog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
@@ -25,7 +25,7 @@ final class Watchdog implements AutoCloseable {
 
   Watchdog(Duration hungAfter) {
     this.hungAfter = hungAfter;
-    this.grace = Duration.ofMillis(Math.max(5_000, hungAfter.toMillis() / 4));
+    this.grace = Duration.ofSeconds(5);
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "capture-watchdog");
       t.setDaemon(true);
