@@ -15,7 +15,8 @@ import vn.minhchung.storage.db.Database;
 /**
  * Compares a dossier with the database that exported it, a value outside the ZIP: an export event
  * ({@link ExportRecord}) must name the dossier's manifest SHA-256 and audit head, and every link of
- * {@code audit-chain.txt} must be the database's event of that id with the same hashes. A dossier whose files
+ * {@code audit-chain.txt} must be the database's event of that id with the same hashes (checked also when the
+ * manifest is unknown, so that every rewritten event is named). A dossier whose files
  * and manifest were rewritten, or whose audit events were rewritten with their hashes, fails here.
  */
 final class RecordedExportCheck {
@@ -34,14 +35,13 @@ final class RecordedExportCheck {
       problems.add(new VerificationReport.Problem(DossierLayout.MANIFEST, "not recorded: no export in this database "
           + "made a manifest with SHA-256 " + manifestSha256 + " (the dossier was not exported from this database, "
           + "or its files and manifest were rewritten)"));
-      return Optional.empty();
     }
-    AuditEvent export = exports.get(0);
+    Optional<AuditEvent> export = exports.stream().findFirst();
     String head = links.isEmpty() ? null : links.get(links.size() - 1).hash();
-    String recordedHead = recordedHead(export);
+    String recordedHead = export.map(RecordedExportCheck::recordedHead).orElse(null);
     if (recordedHead != null && !recordedHead.equals(head)) {
       problems.add(new VerificationReport.Problem(DossierLayout.AUDIT_CHAIN, "its head is " + head + ", the export "
-          + "recorded in the database (event " + export.getId() + ") says " + recordedHead));
+          + "recorded in the database (event " + export.get().getId() + ") says " + recordedHead));
     }
     int matched = 0;
     for (int from = 0; from < links.size(); from += BATCH) {
@@ -63,7 +63,8 @@ final class RecordedExportCheck {
         }
       }
     }
-    return Optional.of(new VerificationReport.Recorded(export.getId(), export.getAt(), export.getActor(), matched));
+    int linksMatched = matched;
+    return export.map(e -> new VerificationReport.Recorded(e.getId(), e.getAt(), e.getActor(), linksMatched));
   }
 
   /** The audit head an export recorded; null for exports made before heads were recorded. */
