@@ -90,7 +90,8 @@ public final class Settings {
       SettingKey.string("smtp.to", null),
       SettingKey.bool("smtp.startTls", true),
       SettingKey.string("link.threshold", "0.5"),
-      SettingKey.url("tsa.url", null));
+      SettingKey.url("tsa.url", null),
+      SettingKey.string("tsa.trustStore", null));
 
   static final Map<String, SettingKey> BY_KEY =
       KEYS.stream().collect(Collectors.toMap(SettingKey::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));

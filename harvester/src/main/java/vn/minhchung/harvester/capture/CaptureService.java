@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
 import vn.minhchung.config.settings.Settings;
 import vn.minhchung.config.text.VietnameseDates;
 import vn.minhchung.harvester.capture.band.HeaderBand;
+import vn.minhchung.harvester.capture.browser.BrowserHungException;
 import vn.minhchung.harvester.capture.browser.BrowserLocator;
 import vn.minhchung.harvester.capture.browser.BrowserPool;
 import vn.minhchung.harvester.capture.browser.CaptureLimits;
@@ -64,10 +66,16 @@ public final class CaptureService implements AutoCloseable {
   /** Starts the browsers; throws {@code BrowserUnavailableException} (with the install command) if none runs. */
   public static CaptureService start(Settings settings, Map<String, String> env, Database db, BlobStore blobs,
       Clock clock) {
+    return start(settings, env, db, blobs, clock, CaptureLimits.of(settings).hungAfter());
+  }
+
+  /** As {@link #start(Settings, Map, Database, BlobStore, Clock)} with the watchdog's deadline given (tests). */
+  static CaptureService start(Settings settings, Map<String, String> env, Database db, BlobStore blobs, Clock clock,
+      Duration hungAfter) {
     HeaderBand band = HeaderBand.load();
     Path exe = BrowserLocator.locate(settings, env);
     BrowserPool pool = new BrowserPool(exe, settings.integer("browser.concurrency"),
-        settings.integer("browser.restartAfter"), settings.integer("browser.queueSize"));
+        settings.integer("browser.restartAfter"), settings.integer("browser.queueSize"), hungAfter);
     return new CaptureService(pool, new PageCapturer(CaptureLimits.of(settings), clock), blobs,
         new CaptureRecorder(db), band, settings.dataDir(), clock);
   }
@@ -82,7 +90,12 @@ public final class CaptureService implements AutoCloseable {
 
       @Override
       public CaptureResult gaveUp(RuntimeException cause) {
-        return store(req, failure(req, "trình duyệt bị sập hai lần khi chụp trang: " + cause.getMessage()));
+        if (cause instanceof BrowserHungException) {
+          return store(req, failure(req, CaptureStatus.TIMEOUT, "trình duyệt bị treo hai lần khi chụp trang (đã bị "
+              + "dừng hẳn và chạy lại): " + cause.getMessage()));
+        }
+        return store(req, failure(req, CaptureStatus.ERROR, "trình duyệt bị sập hai lần khi chụp trang: "
+            + cause.getMessage()));
       }
     });
   }
@@ -180,9 +193,9 @@ public final class CaptureService implements AutoCloseable {
     return new CaptureResult(id, req.url().toString(), raw.finalUrl(), status, detail, facts, all);
   }
 
-  private RawCapture failure(CaptureRequest req, String detail) {
+  private RawCapture failure(CaptureRequest req, CaptureStatus status, String detail) {
     return new RawCapture(clock.instant(), req.url().toString(), 0,
-        Optional.of(new PageVerdict.Verdict(CaptureStatus.ERROR, detail)), Optional.empty(), Optional.empty(), "",
+        Optional.of(new PageVerdict.Verdict(status, detail)), Optional.empty(), Optional.empty(), "",
         "", Optional.empty(), 0, 0, Optional.empty(), Optional.empty(), "");
   }
 

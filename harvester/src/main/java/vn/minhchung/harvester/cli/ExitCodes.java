@@ -1,6 +1,6 @@
 package vn.minhchung.harvester.cli;
 
-/** Exit codes of ARCHITECTURE.md. */
+/** Exit codes of ARCHITECTURE.md, plus 4 for {@code verify --require-timestamp} (see the README). */
 public final class ExitCodes {
   private ExitCodes() {}
 
@@ -11,4 +11,9 @@ public final class ExitCodes {
   public static final int BAD_INPUT = 2;
   /** An outside system failed: network, browser, database. */
   public static final int OUTSIDE_FAILURE = 3;
+  /**
+   * {@code verify --require-timestamp}: nothing was found changed, but no timestamp of a trusted authority proves
+   * when the dossier existed. Only with that flag, so scripts that do not ask see the codes above.
+   */
+  public static final int NO_TRUSTED_TIMESTAMP = 4;
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import vn.minhchung.review.export.DossierExporter;
 import vn.minhchung.review.export.DossierText;
 import vn.minhchung.review.export.ExportException;
+import vn.minhchung.review.export.ExportRecord;
 import vn.minhchung.review.export.ExportRequest;
 import vn.minhchung.review.export.ExportSummary;
 import vn.minhchung.review.export.Timestamper;
@@ -23,6 +24,8 @@ import vn.minhchung.review.export.Timestamper;
 /** {@code export --plan CODE --out FILE.zip}: the reporting dossier of a plan, written atomically. */
 @Command(name = "export", description = "Xuất hồ sơ minh chứng của một kế hoạch thành tệp ZIP (the reporting dossier).")
 final class ExportCommand implements Callable<Integer> {
+  private static final String ACTOR = "cli";
+
   @Spec CommandSpec spec;
 
   @Option(names = "--plan", required = true, paramLabel = "CODE", description = "Plan code, e.g. 110/KH-UBND.")
@@ -76,9 +79,14 @@ final class ExportCommand implements Callable<Integer> {
       throw e;
     }
     Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    ExportSummary summary = s;
+    ctx.database().runInTransaction(session -> ExportRecord.append(session, ctx.clock().instant(), ACTOR, request, summary));
     spec.commandLine().getOut().println("Đã xuất hồ sơ minh chứng " + target + ": " + s.evidence() + " minh chứng, "
         + s.files() + " tệp, " + DossierText.count(s.bytes()) + " byte, " + s.auditEvents() + " sự kiện nhật ký; SHA-256 của "
         + "manifest: " + s.manifestSha256() + (s.timestamped() ? "; có dấu thời gian RFC 3161 từ " + tsa.get().url() : "") + ".");
+    spec.commandLine().getOut().println("Đầu chuỗi nhật ký (audit head): " + s.auditHead()
+        .map(h -> "sự kiện " + h.eventId() + ", hash " + h.hash()).orElse("không có sự kiện") + ". Đã ghi vào nhật ký "
+        + "(" + ExportRecord.ACTION + "); giữ hai giá trị này ngoài tệp ZIP để đối chiếu (verify --against-db).");
     return ExitCodes.OK;
   }
 

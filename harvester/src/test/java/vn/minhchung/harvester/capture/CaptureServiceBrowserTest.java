@@ -11,16 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcReader;
@@ -38,7 +41,8 @@ import vn.minhchung.storage.evidence.Evidence;
 import vn.minhchung.storage.registry.Channel;
 import vn.minhchung.storage.registry.Unit;
 
-/** The capture service against real Chromium and local fixture pages. */
+/** The capture service against real Chromium and local fixture pages; limits sized for a busy 2-core machine. */
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
 class CaptureServiceBrowserTest {
   static final Instant NOW = Instant.parse("2026-11-20T03:15:42Z");
   static final ObjectMapper JSON = new ObjectMapper();
@@ -68,7 +72,8 @@ class CaptureServiceBrowserTest {
     blobs = new BlobStore(data.resolve("blobs"));
     Settings settings = Settings.of(data, Map.of("browser.concurrency", "2", "browser.captureTimeoutSeconds", "10",
         "browser.restartAfter", "50"));
-    service = CaptureService.start(settings, Map.of(), db, blobs, Clock.fixed(NOW, ZoneOffset.UTC));
+    // A capture here takes seconds; 90 s before the watchdog steps in keeps a hung worker's retry in the tests' waits.
+    service = CaptureService.start(settings, Map.of(), db, blobs, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(90));
   }
 
   @AfterAll
@@ -231,14 +236,14 @@ class CaptureServiceBrowserTest {
   }
 
   @Test
-  void tabCrashIsRecordedAndTheNextCaptureWorks() throws InterruptedException {
+  void tabCrashIsRecordedAndTheNextCaptureWorks() throws Exception {
     CompletableFuture<CaptureResult> pending = service.submit(CaptureRequest.of(server.url("/busy")));
     Thread.sleep(2_000);
     // The renderer of the hung tab dies, as it does when the kernel's OOM killer picks it. Renderers are the
     // zygote's children (their command lines are rewritten, so they are found by their place in the tree).
     service.browserProcesses().stream().flatMap(ProcessHandle::children).flatMap(ProcessHandle::children)
         .forEach(ProcessHandle::destroyForcibly);
-    CaptureResult r = pending.join();
+    CaptureResult r = pending.get(300, TimeUnit.SECONDS);
 
     assertThat(r.status()).isEqualTo(CaptureStatus.ERROR);
     assertThat(r.detail()).contains("tab crash");
@@ -252,11 +257,14 @@ class CaptureServiceBrowserTest {
     for (int i = 0; i < 8; i++) {
       batch.add(service.submit(CaptureRequest.of(server.url("/page/kill-" + i))));
     }
-    batch.get(0).join();
+    batch.get(0).get(300, TimeUnit.SECONDS);
     int restartsBefore = service.browserRestarts();
     service.browserProcesses().forEach(ProcessHandle::destroyForcibly);
 
-    List<CaptureResult> results = batch.stream().map(CompletableFuture::join).toList();
+    List<CaptureResult> results = new ArrayList<>();
+    for (CompletableFuture<CaptureResult> f : batch) {
+      results.add(f.get(300, TimeUnit.SECONDS));
+    }
 
     assertThat(results).extracting(CaptureResult::status).containsOnly(CaptureStatus.OK);
     assertThat(results).extracting(CaptureResult::captureId).doesNotHaveDuplicates();

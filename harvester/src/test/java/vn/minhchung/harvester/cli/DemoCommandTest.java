@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import vn.minhchung.storage.db.Database;
 import vn.minhchung.storage.db.DatabaseTarget;
@@ -32,7 +34,12 @@ import vn.minhchung.storage.db.DatabaseTarget;
 class DemoCommandTest {
   @TempDir Path data;
 
+  /**
+   * About 2 minutes on the shared 2-core machine at load 5, more than the default 120 s limit at load 18: the
+   * limit is sized for a busy CI machine (about 4 times a quiet run), not for the best case.
+   */
   @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void demoHarvestsCapturesAndLinksEverythingThenASecondRunOnlyAddsWhatChanged() throws Exception {
     // The same ports for both runs, as a user's runs have: the registry holds the sites' addresses.
     String base = Integer.toString(freeBasePort());
@@ -82,7 +89,7 @@ class DemoCommandTest {
     } finally {
       stop.countDown();
       if (serving != null) {
-        assertThat(serving.get(2, java.util.concurrent.TimeUnit.MINUTES)).as(out.toString()).isZero();
+        assertThat(serving.get(5, TimeUnit.MINUTES)).as(out.toString()).isZero();
       }
       WebServing.stopSignal = null;
     }
@@ -97,6 +104,7 @@ class DemoCommandTest {
   }
 
   @Test
+  @Timeout(value = 4, unit = TimeUnit.MINUTES)
   void withoutABrowserTheDemoStillHarvestsAndSaysHowToInstallOne() throws Exception {
     CliRun r = CliRun.run(data, Map.of("HARVESTER_BROWSER_EXECUTABLE", data.resolve("no-chromium").toString()),
         Clock.systemUTC(), "demo", "--no-serve", "--sites-port", Integer.toString(freeBasePort()));
@@ -109,7 +117,7 @@ class DemoCommandTest {
 
   private static String awaitUrl(StringWriter out, CompletableFuture<Integer> serving) throws Exception {
     Pattern url = Pattern.compile("\\(review web UI\\): (http://127\\.0\\.0\\.1:\\d+/)");
-    for (int i = 0; i < 1800; i++) {
+    for (int i = 0; i < 3600; i++) {
       Matcher m = url.matcher(out.toString());
       if (m.find()) {
         return m.group(1);
@@ -117,7 +125,7 @@ class DemoCommandTest {
       assertThat(serving).as(out.toString()).isNotDone();
       Thread.sleep(100);
     }
-    throw new AssertionError("the demo did not start its UI within 3 minutes:\n" + out);
+    throw new AssertionError("the demo did not start its UI within 6 minutes:\n" + out);
   }
 
   /** Logs in as the demo user, harvests Facebook now and captures one evidence item again, in Chromium. */
@@ -167,7 +175,7 @@ class DemoCommandTest {
   }
 
   private static void awaitCount(Database db, String hql, int atLeast) throws InterruptedException {
-    for (int i = 0; i < 600 && count(db, hql) < atLeast; i++) {
+    for (int i = 0; i < 2400 && count(db, hql) < atLeast; i++) {
       Thread.sleep(100);
     }
     assertThat(count(db, hql)).as(hql).isGreaterThanOrEqualTo(atLeast);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
 import vn.minhchung.storage.audit.AuditEvent;
@@ -30,6 +31,7 @@ final class AuditExport {
   private final EvidenceQuery query;
   private long firstId = -1;
   private long lastId = -1;
+  private String lastHash;
   private int events;
 
   AuditExport(Database db, EvidenceQuery query) {
@@ -70,6 +72,7 @@ final class AuditExport {
           firstId = e.getId();
         }
         lastId = e.getId();
+        lastHash = e.getHash();
         events++;
       }
       if (page.size() < EvidenceQuery.PAGE) {
@@ -103,5 +106,10 @@ final class AuditExport {
 
   int events() {
     return events;
+  }
+
+  /** The last exported event, which is also the last link of {@code audit-chain.txt}. */
+  Optional<ExportSummary.Head> head() {
+    return lastId < 0 ? Optional.empty() : Optional.of(new ExportSummary.Head(lastId, lastHash));
   }
 }

@@ -141,7 +141,8 @@ public final class DossierExporter {
       }
       LOG.info("dossier of plan {}: {} evidence items, {} files, {} bytes, {} audit events", request.planCode(), count,
           zip.files(), zip.bytes(), audit.events());
-      return new ExportSummary(count, zip.files(), zip.bytes(), audit.events(), HexFormat.of().formatHex(manifestSha), stamped);
+      return new ExportSummary(count, zip.files(), zip.bytes(), audit.events(), HexFormat.of().formatHex(manifestSha), stamped,
+          audit.head());
     }
   }
 

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,14 @@ final class AuditChainCheck {
 
   private AuditChainCheck() {}
 
-  /** Adds the problems found; returns how many events were checked. */
-  static int check(ZipFile zip, List<VerificationReport.Problem> problems) throws IOException {
+  /** One line of {@code audit-chain.txt}. */
+  record Link(long id, String prevHash, String hash) {}
+
+  /** What was read: the exported events and the chain links, in file order. */
+  record Trail(int events, List<Link> links) {}
+
+  /** Adds the problems found; returns the events and links checked. */
+  static Trail check(ZipFile zip, List<VerificationReport.Problem> problems) throws IOException {
     Map<Long, AuditRecord> events = new HashMap<>();
     String file = DossierLayout.AUDIT_EVENTS;
     try (BufferedReader r = reader(zip, file)) {
@@ -59,13 +66,14 @@ final class AuditChainCheck {
         }
       }
     }
-    checkChain(zip, events, problems);
-    return events.size();
+    List<Link> links = checkChain(zip, events, problems);
+    return new Trail(events.size(), links);
   }
 
-  private static void checkChain(ZipFile zip, Map<Long, AuditRecord> events, List<VerificationReport.Problem> problems)
+  private static List<Link> checkChain(ZipFile zip, Map<Long, AuditRecord> events, List<VerificationReport.Problem> problems)
       throws IOException {
     String file = DossierLayout.AUDIT_CHAIN;
+    List<Link> links = new ArrayList<>();
     int found = 0;
     try (BufferedReader r = reader(zip, file)) {
       String previousHash = null;
@@ -100,6 +108,7 @@ final class AuditChainCheck {
                 + " is not the event at that place in the chain"));
           }
         }
+        links.add(new Link(id, f[1], f[2]));
         previousHash = f[2];
         previousId = id;
       }
@@ -108,6 +117,7 @@ final class AuditChainCheck {
       problems.add(new VerificationReport.Problem(file, (events.size() - found)
           + " exported event(s) are not in the chain"));
     }
+    return links;
   }
 
   private static String text(JsonNode n, String field) {

@@ -20,30 +20,45 @@ import java.util.zip.ZipFile;
 import vn.minhchung.review.export.DossierLayout;
 import vn.minhchung.review.export.Manifest;
 import vn.minhchung.storage.blob.BlobStore;
+import vn.minhchung.storage.db.Database;
 
 /**
  * Verifies a dossier ZIP without extracting it: every entry is streamed and hashed under {@link ZipLimits}, then
- * compared with the manifest (changed, missing, added files), the audit chain is re-checked and the RFC 3161
- * token, when present, is checked against the manifest.
+ * compared with the manifest (changed, missing, added files), the audit chain is re-checked, the RFC 3161
+ * token, when present, is checked against the manifest and the trust anchors, and, when a database is given,
+ * the manifest and the audit chain are compared with what that database recorded at export.
  */
 public final class DossierVerifier {
   private final ZipLimits limits;
+  private final TsaTrust trust;
 
+  /** Trusts time-stamp authorities that chain to the JDK's trust anchors. */
   public DossierVerifier(ZipLimits limits) {
+    this(limits, TsaTrust.jdk());
+  }
+
+  public DossierVerifier(ZipLimits limits, TsaTrust trust) {
     this.limits = limits;
+    this.trust = trust;
+  }
+
+  /** Offline: the ZIP on its own. */
+  public VerificationReport verify(Path file) throws IOException {
+    return verify(file, Optional.empty());
   }
 
   /**
+   * @param exportedBy the database the dossier claims to come from, to compare it with (empty: offline)
    * @throws java.nio.file.NoSuchFileException when the file does not exist
    * @throws java.util.zip.ZipException when it is not a ZIP archive
    */
-  public VerificationReport verify(Path file) throws IOException {
+  public VerificationReport verify(Path file, Optional<Database> exportedBy) throws IOException {
     List<VerificationReport.Problem> problems = new ArrayList<>();
     try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
       if (zip.size() > limits.maxEntries()) {
         problems.add(new VerificationReport.Problem(file.getFileName().toString(), "refused: " + zip.size()
             + " entries, more than the limit of " + limits.maxEntries() + " (not a dossier, or a zip bomb)"));
-        return new VerificationReport(problems, 0, 0, Optional.empty());
+        return refused(problems, 0, exportedBy);
       }
       Map<String, String> hashes = new LinkedHashMap<>();
       Set<String> readable = new HashSet<>();
@@ -72,7 +87,7 @@ public final class DossierVerifier {
         } catch (LimitedInputStream.LimitExceeded ex) {
           problems.add(new VerificationReport.Problem(name, "refused: " + ex.getMessage()));
           if (ex.total()) {
-            return new VerificationReport(problems, hashes.size(), 0, Optional.empty());
+            return refused(problems, hashes.size(), exportedBy);
           }
         }
       }
@@ -82,24 +97,38 @@ public final class DossierVerifier {
       } else {
         checkManifest(new String(manifestBytes.get(), StandardCharsets.UTF_8), hashes, problems);
       }
-      Optional<VerificationReport.Stamp> stamp = Optional.empty();
       Optional<byte[]> token = small(zip, readable, DossierLayout.TIMESTAMP, 1L << 20);
-      if (token.isPresent() && manifestBytes.isPresent()) {
-        stamp = TimestampCheck.check(token.get(), manifestBytes.get(), problems);
+      TimestampCheck.Outcome stamp;
+      if (token.isEmpty()) {
+        stamp = new TimestampCheck.Untrusted("the dossier has no " + DossierLayout.TIMESTAMP);
+      } else if (manifestBytes.isEmpty()) {
+        stamp = new TimestampCheck.Untrusted("there is no manifest to check the token against");
+      } else {
+        stamp = TimestampCheck.check(token.get(), manifestBytes.get(), trust, problems);
       }
-      int events = readable.contains(DossierLayout.AUDIT_EVENTS) && readable.contains(DossierLayout.AUDIT_CHAIN)
+      AuditChainCheck.Trail trail = readable.contains(DossierLayout.AUDIT_EVENTS) && readable.contains(DossierLayout.AUDIT_CHAIN)
           ? AuditChainCheck.check(zip, problems) : missingAudit(readable, problems);
-      return new VerificationReport(problems, hashes.size(), events, stamp);
+      Optional<VerificationReport.Recorded> recorded = exportedBy.flatMap(db -> manifestBytes.flatMap(m ->
+          RecordedExportCheck.check(db, HexFormat.of().formatHex(BlobStore.sha256().digest(m)), trail.links(), problems)));
+      return new VerificationReport(problems, hashes.size(), trail.events(),
+          stamp instanceof TimestampCheck.Trusted t ? Optional.of(t.stamp()) : Optional.empty(),
+          stamp instanceof TimestampCheck.Untrusted u ? Optional.of(u.why()) : Optional.empty(),
+          exportedBy.isPresent(), recorded);
     }
   }
 
-  private static int missingAudit(Set<String> readable, List<VerificationReport.Problem> problems) {
+  private static VerificationReport refused(List<VerificationReport.Problem> problems, int files, Optional<Database> db) {
+    return new VerificationReport(problems, files, 0, Optional.empty(), Optional.of("the ZIP was refused before its "
+        + "timestamp was read"), db.isPresent(), Optional.empty());
+  }
+
+  private static AuditChainCheck.Trail missingAudit(Set<String> readable, List<VerificationReport.Problem> problems) {
     for (String p : List.of(DossierLayout.AUDIT_EVENTS, DossierLayout.AUDIT_CHAIN)) {
       if (!readable.contains(p)) {
         problems.add(new VerificationReport.Problem(p, "missing: the audit trail of the dossier is not there"));
       }
     }
-    return 0;
+    return new AuditChainCheck.Trail(0, List.of());
   }
 
   private static void checkManifest(String text, Map<String, String> hashes, List<VerificationReport.Problem> problems) {

@@ -21,9 +21,9 @@ import vn.minhchung.review.auth.WebUser;
 import vn.minhchung.review.export.DossierExporter;
 import vn.minhchung.review.export.DossierLayout;
 import vn.minhchung.review.export.ExportException;
+import vn.minhchung.review.export.ExportRecord;
 import vn.minhchung.review.export.ExportRequest;
 import vn.minhchung.review.export.ExportSummary;
-import vn.minhchung.storage.audit.AuditLog;
 
 /**
  * {@code POST /dossier}: any signed-in user downloads a plan's dossier, made like the {@code export} command's
@@ -77,18 +77,7 @@ final class DossierRoutes {
         }, form, List.of(message(e)));
         return;
       }
-      ui.db.runInTransaction(s -> AuditLog.append(s, ui.now(), user.name(), "dossier.export", "plan", request.planCode(),
-          null, Json.of(
-              "item", request.itemCode().orElse(null),
-              "unit", request.unitCode().orElse(null),
-              "from", request.from().map(Object::toString).orElse(null),
-              "to", request.to().map(Object::toString).orElse(null),
-              "allStatuses", request.allStatuses(),
-              "evidence", summary.evidence(),
-              "files", summary.files(),
-              "bytes", summary.bytes(),
-              "manifestSha256", summary.manifestSha256(),
-              "timestamped", summary.timestamped())));
+      ui.db.runInTransaction(s -> ExportRecord.append(s, ui.now(), user.name(), request, summary));
       send(ctx, part, fileName(request));
     } finally {
       Files.deleteIfExists(part);

@@ -71,7 +71,8 @@ class DossierDownloadTest {
     assertThat(last.getActor()).isEqualTo("xem");
     assertThat(last.getAction()).isEqualTo("dossier.export");
     assertThat(last.getEntityId()).isEqualTo(PLAN);
-    assertThat(last.getAfterJson()).contains("\"item\":null").contains("\"allStatuses\":false").contains("\"manifestSha256\":\"");
+    assertThat(last.getAfterJson()).contains("\"item\":null").contains("\"allStatuses\":false").contains("\"manifestSha256\":\"")
+        .contains("\"auditHead\":");
   }
 
   @Test
@@ -152,7 +153,7 @@ class DossierDownloadTest {
       HttpResponse<byte[]> r = viewer.postForBytes("/dossier", Map.of("plan", PLAN, "item", "II.2"));
       assertThat(r.statusCode()).isEqualTo(200);
       Path zip = Files.write(dir.resolve("co-dau.zip"), r.body());
-      VerificationReport report = new DossierVerifier(ZipLimits.DEFAULT).verify(zip);
+      VerificationReport report = new DossierVerifier(ZipLimits.DEFAULT, TestTsa.trust()).verify(zip);
       assertThat(report.problems()).isEmpty();
       assertThat(report.timestamp()).hasValueSatisfying(s -> assertThat(s.authority()).isEqualTo(TestTsa.SUBJECT));
     }

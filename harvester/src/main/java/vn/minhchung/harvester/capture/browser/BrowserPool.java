@@ -2,6 +2,7 @@ package vn.minhchung.harvester.capture.browser;
 
 import com.microsoft.playwright.Browser;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Worker threads, each owning one {@link BrowserSession} (one Playwright per thread is the pattern Playwright
  * documents), fed from a bounded queue. A browser is restarted after {@code restartAfter} tasks and whenever
- * it is gone; a task interrupted by a lost browser is run once more on a fresh one, then handed to its
- * fallback.
+ * it is gone; a task interrupted by a lost browser (crashed, or hung and killed by the {@link Watchdog}) is run
+ * once more on a fresh one, then handed to its fallback.
  */
 public final class BrowserPool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BrowserPool.class);
@@ -37,13 +38,16 @@ public final class BrowserPool implements AutoCloseable {
   private final Path executable;
   private final int restartAfter;
   private final BlockingQueue<Job<?>> queue;
+  private final Watchdog watchdog;
   private final List<Thread> threads = new ArrayList<>();
   private final List<BrowserSession> sessions = new CopyOnWriteArrayList<>();
   private volatile String version = "";
   private volatile int restarts;
 
-  public BrowserPool(Path executable, int concurrency, int restartAfter, int queueSize) {
+  /** {@code hungAfter}: the time after which a task's browser counts as hung and is killed (see {@link Watchdog}). */
+  public BrowserPool(Path executable, int concurrency, int restartAfter, int queueSize, Duration hungAfter) {
     this.executable = executable;
+    this.watchdog = new Watchdog(hungAfter);
     this.restartAfter = Math.max(1, restartAfter);
     this.queue = new ArrayBlockingQueue<>(Math.max(1, queueSize));
     for (int i = 0; i < Math.max(1, concurrency); i++) {
@@ -117,28 +121,54 @@ public final class BrowserPool implements AutoCloseable {
 
   private <T> BrowserSession run(Job<T> job, BrowserSession session) {
     for (int attempt = 1; ; attempt++) {
+      RuntimeException lost;
       try {
         session = fresh(session);
-        T value = job.task().run(session.browser());
-        job.result().complete(value);
+        lost = attempt(job, session);
+      } catch (BrowserUnavailableException e) {
+        lost = e;
+      }
+      if (lost == null) {
         if (session.used() >= restartAfter) {
           retire(session);
-          session = null;
-        }
-        return session;
-      } catch (PageCapturer.BrowserGoneException | BrowserUnavailableException e) {
-        LOG.warn("browser lost (attempt {}): {}", attempt, e.getMessage());
-        if (session != null) {
-          retire(session);
-          session = null;
-        }
-        if (attempt >= 2) {
-          job.result().complete(job.task().gaveUp(e));
           return null;
         }
-      } catch (RuntimeException | Error e) {
-        job.result().completeExceptionally(e);
         return session;
+      }
+      LOG.warn("browser lost (attempt {}): {}", attempt, lost.getMessage());
+      if (session != null) {
+        retire(session);
+        session = null;
+      }
+      if (attempt >= 2) {
+        job.result().complete(job.task().gaveUp(lost));
+        return null;
+      }
+    }
+  }
+
+  /**
+   * Runs the task once under the watchdog. Returns why the browser was lost (it crashed, or hung and was
+   * killed), or null when the job is settled: its value, or a failure of the task itself.
+   */
+  private <T> RuntimeException attempt(Job<T> job, BrowserSession session) {
+    try (Watchdog.Guard guard = watchdog.watch(session)) {
+      try {
+        job.result().complete(job.task().run(session.browser()));
+        return null;
+      } catch (RuntimeException e) {
+        if (guard.fired()) {
+          return new BrowserHungException("the browser did not answer within " + watchdog.hungAfter().toSeconds()
+              + " s and was killed: " + PageCapturer.firstLine(e), e);
+        }
+        if (e instanceof PageCapturer.BrowserGoneException) {
+          return e;
+        }
+        job.result().completeExceptionally(e);
+        return null;
+      } catch (Error e) {
+        job.result().completeExceptionally(e);
+        return null;
       }
     }
   }
@@ -156,10 +186,13 @@ public final class BrowserPool implements AutoCloseable {
     return s;
   }
 
+  /** Closes a session; a browser that hangs while closing is killed by the watchdog. */
   private void retire(BrowserSession s) {
     sessions.remove(s);
     restarts++;
-    s.close();
+    try (Watchdog.Guard guard = watchdog.watch(s)) {
+      s.close();
+    }
   }
 
   @Override
@@ -178,8 +211,9 @@ public final class BrowserPool implements AutoCloseable {
         t.join(TimeUnit.SECONDS.toMillis(30));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        break;
       }
     }
+    watchdog.close();
   }
 }

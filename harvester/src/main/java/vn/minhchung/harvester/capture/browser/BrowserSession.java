@@ -13,18 +13,23 @@ import java.util.UUID;
 
 /**
  * One Playwright driver and one headless browser, used only by the thread that launched them (Playwright
- * objects are not thread-safe). A marker flag on the command line lets the pool find the browser process.
+ * objects are not thread-safe). A marker flag on the command line lets the pool find the browser process, and
+ * its parent, the driver: {@link #kill} ends them from another thread when a call hangs.
  */
 public final class BrowserSession implements AutoCloseable {
   private final Playwright playwright;
   private final Browser browser;
   private final String marker;
+  private final Optional<ProcessHandle> process;
+  private final Optional<ProcessHandle> driver;
   private int uses;
 
   private BrowserSession(Playwright playwright, Browser browser, String marker) {
     this.playwright = playwright;
     this.browser = browser;
     this.marker = marker;
+    this.process = find();
+    this.driver = process.flatMap(ProcessHandle::parent).filter(p -> p.pid() != ProcessHandle.current().pid());
   }
 
   public static BrowserSession launch(Path executable) {
@@ -62,8 +67,26 @@ public final class BrowserSession implements AutoCloseable {
     return ++uses;
   }
 
-  /** The browser's main process, found by its marker flag. */
+  /** The browser's main process, found by its marker flag at launch. */
   public Optional<ProcessHandle> process() {
+    return process.filter(ProcessHandle::isAlive);
+  }
+
+  /**
+   * Kills the browser's process tree (SIGKILL also ends a stopped process), so that a call blocked on it
+   * fails; with {@code driverToo} the Playwright driver as well, for a call that the driver never answers.
+   * Safe from any thread. Returns whether a process was found to kill.
+   */
+  public boolean kill(boolean driverToo) {
+    Optional<ProcessHandle> target = driverToo ? driver.or(() -> process) : process;
+    target.ifPresent(p -> {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    });
+    return target.isPresent();
+  }
+
+  private Optional<ProcessHandle> find() {
     return ProcessHandle.allProcesses().filter(this::marked)
         .filter(p -> p.parent().map(parent -> !marked(parent)).orElse(true))
         .findFirst();
@@ -80,6 +103,10 @@ public final class BrowserSession implements AutoCloseable {
     } catch (PlaywrightException e) {
       // Already gone (crashed or killed): closing the driver below reaps what is left.
     }
-    playwright.close();
+    try {
+      playwright.close();
+    } catch (PlaywrightException e) {
+      // The driver was killed by the watchdog: nothing is left to close.
+    }
   }
 }

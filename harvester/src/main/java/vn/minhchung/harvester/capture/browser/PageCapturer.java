@@ -69,11 +69,12 @@ public final class PageCapturer {
       page.onCrash(p -> crashed.set(true));
       raw = run(page, req, crashed);
     } catch (PlaywrightException e) {
-      if (!crashed.get() && browserGone(browser, e)) {
+      if (!tabCrashed(crashed, e) && browserGone(browser, e)) {
         throw new BrowserGoneException("the browser closed during the capture of " + req.url() + ": "
             + firstLine(e), e);
       }
-      raw = failed(req, crashed.get() ? CRASHED : new Verdict(CaptureStatus.ERROR, "lỗi trình duyệt: " + firstLine(e)));
+      raw = failed(req, tabCrashed(crashed, e) ? CRASHED
+          : new Verdict(CaptureStatus.ERROR, "lỗi trình duyệt: " + firstLine(e)));
     } finally {
       closeQuietly(context);
     }
@@ -144,10 +145,10 @@ public final class PageCapturer {
       Ready r = (Ready) load;
       return new RenderedPage(r.finalUrl(), r.status(), r.verdict(), page.content());
     } catch (PlaywrightException e) {
-      if (!crashed.get() && browserGone(browser, e)) {
+      if (!tabCrashed(crashed, e) && browserGone(browser, e)) {
         throw new BrowserGoneException("the browser closed while loading " + url + ": " + firstLine(e), e);
       }
-      return new RenderedPage(url.toString(), 0, Optional.of(crashed.get() ? CRASHED
+      return new RenderedPage(url.toString(), 0, Optional.of(tabCrashed(crashed, e) ? CRASHED
           : new Verdict(CaptureStatus.ERROR, "lỗi trình duyệt: " + firstLine(e))), "");
     } finally {
       closeQuietly(context);
@@ -173,9 +174,8 @@ public final class PageCapturer {
         full.documentHeight(), full.height(), Optional.of(page.content()), Optional.empty(), viewport());
   }
 
-  /** Encoding a 30,000 px shot on a busy machine takes long; that is not the page's fault. */
   private double shotTimeoutMs() {
-    return Math.max(30_000, 2.0 * limits.captureTimeoutMs());
+    return limits.shotTimeoutMs();
   }
 
   private long deadline() {
@@ -317,6 +317,11 @@ public final class PageCapturer {
     }
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /** The crash event may arrive after the call it failed ("Target crashed"), on a busy machine often does. */
+  private static boolean tabCrashed(AtomicBoolean crashed, PlaywrightException e) {
+    return crashed.get() || firstLine(e).contains("crash");
   }
 
   /** The disconnect event may arrive after the failed call: a closed target also means the browser is gone. */

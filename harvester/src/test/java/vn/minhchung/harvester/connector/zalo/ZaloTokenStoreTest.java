@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -78,8 +79,8 @@ class ZaloTokenStoreTest {
           }));
         }
         start.countDown();
-        assertThat(results.get(0).get()).isEqualTo(new ZaloTokens("a2", "r2"));
-        assertThat(results.get(1).get()).isEqualTo(new ZaloTokens("a2", "r2"));
+        assertThat(results.get(0).get(60, TimeUnit.SECONDS)).isEqualTo(new ZaloTokens("a2", "r2"));
+        assertThat(results.get(1).get(60, TimeUnit.SECONDS)).isEqualTo(new ZaloTokens("a2", "r2"));
       } finally {
         pool.shutdownNow();
       }
