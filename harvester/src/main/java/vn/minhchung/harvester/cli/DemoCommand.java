@@ -27,13 +27,16 @@ import vn.minhchung.config.registry.RegistryDocument;
 import vn.minhchung.config.registry.RegistryException;
 import vn.minhchung.config.registry.RegistryFile;
 import vn.minhchung.config.settings.Settings;
+import vn.minhchung.harvester.account.Credentials;
 import vn.minhchung.harvester.capture.CaptureRunListener;
+import vn.minhchung.harvester.connector.ConnectorException;
 import vn.minhchung.harvester.demo.DemoRegistry;
 import vn.minhchung.harvester.demo.DemoSites;
 import vn.minhchung.harvester.harvest.RunOptions;
 import vn.minhchung.harvester.harvest.RunSummary;
 import vn.minhchung.review.auth.Role;
 import vn.minhchung.review.auth.Users;
+import vn.minhchung.storage.credential.AccountSecrets;
 import vn.minhchung.storage.db.Database;
 import vn.minhchung.storage.registry.RegistryImport;
 import vn.minhchung.storage.registry.RegistryStore;
@@ -70,7 +73,12 @@ final class DemoCommand implements Callable<Integer> {
     Instant started = Instant.now();
     int webPort = port != null ? port : ctx.settings().integer("web.port");
     try (DemoSites sites = startSites(ctx)) {
-      ctx.overrideSettings(ctx.settings().with(sites.settingsOverrides()));
+      java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>(sites.settingsOverrides());
+      if (webPort > 0 && !noServe) {
+        // The Zalo consent page sends the browser back to this UI.
+        overrides.put("web.publicUrl", "http://127.0.0.1:" + webPort);
+      }
+      ctx.overrideSettings(ctx.settings().with(overrides));
       sites.continueAfter(ctx.database().inTransaction(s -> s.createSelectionQuery(
           "select count(r) from HarvestRun r group by r.channel.id order by count(r) desc", Long.class)
           .setMaxResults(1).uniqueResultOptional().orElse(0L)).intValue());
@@ -81,11 +89,18 @@ final class DemoCommand implements Callable<Integer> {
       Harvesting harvesting = Harvesting.wire(ctx);
       boolean handedOver = false;
       try {
+        connectFacebookPages(ctx, harvesting, sites, out);
         harvestAll(ctx, harvesting, out, started);
+        List<String> notConnected = unconnected(ctx.database(), "zalo_oa");
         if (noServe) {
+          notConnected.forEach(code -> out.printf(Locale.ROOT, "Zalo OA %s chưa kết nối: chạy demo không có --no-serve"
+              + " rồi bấm \"Kết nối\" ở trang Tài khoản kết nối.%n", code));
           return ExitCodes.OK;
         }
         out.printf(Locale.ROOT, "Đăng nhập (login): tài khoản %s, mật khẩu %s%n", USER, PASSWORD);
+        notConnected.forEach(code -> out.printf(Locale.ROOT, "Zalo OA %s chưa kết nối. Một lần bấm: sau khi đăng nhập,"
+            + " mở http://127.0.0.1:%d/connect/zalo?channel=%s và bấm \"Đồng ý\" (trang cấp quyền mẫu của Zalo), rồi"
+            + " \"Thu thập ngay\" ở trang của kênh.%n", code, webPort, code));
         handedOver = true;
         ServeCommand.serve(ctx, harvesting, "127.0.0.1", webPort, false, spec);
       } finally {
@@ -144,6 +159,30 @@ final class DemoCommand implements Callable<Integer> {
     }
     RegistryImport result = store.importDocument(doc, ACTOR);
     out.printf(Locale.ROOT, "Danh mục mẫu (registry) %s: %s%n", file, result.summary());
+  }
+
+  /**
+   * Connects the demo's Fanpages the way a centre does with a Page token a unit hands over ({@code credentials set}):
+   * checked with the Graph {@code /me} of the demo site and sealed. Pages already connected are left alone.
+   */
+  private static void connectFacebookPages(AppContext ctx, Harvesting harvesting, DemoSites sites, PrintWriter out) {
+    for (String code : unconnected(ctx.database(), "facebook_page")) {
+      try {
+        Credentials.Row r = harvesting.credentials().set(code, new AccountSecrets(sites.facebookPageToken(), null),
+            java.util.Optional.empty(), ACTOR);
+        out.printf(Locale.ROOT, "Trang Facebook %s: đã kết nối bằng 'credentials set' (tài khoản %s, %s, token %s).%n",
+            code, r.account(), r.name(), r.masked());
+      } catch (ConnectorException e) {
+        out.printf(Locale.ROOT, "Trang Facebook %s: chưa kết nối được: %s%n", code, e.getMessage());
+      }
+    }
+  }
+
+  /** Active channels of a kind without an account. */
+  private static List<String> unconnected(Database db, String kind) {
+    return db.inTransaction(s -> s.createSelectionQuery("select c.code from Channel c where c.kind = :k"
+        + " and c.active = true and not exists (select l from ChannelAccount l where l.channelId = c.id)"
+        + " order by c.code", String.class).setParameter("k", kind).getResultList());
   }
 
   private static void ensureDemoUser(Database db, AppContext ctx, PrintWriter out) {

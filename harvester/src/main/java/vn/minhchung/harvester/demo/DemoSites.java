@@ -157,9 +157,23 @@ public final class DemoSites implements AutoCloseable {
     return youtube.channelId();
   }
 
+  /** The Page token the demo Page's admin hands over; the demo connects the Page with it as 'credentials set' does. */
+  public String facebookPageToken() {
+    return FacebookSite.TOKEN;
+  }
+
   /**
-   * Settings (keys of {@code Settings.KEYS}) that point the connectors at these sites, with the demo's tokens and
-   * a short per-host delay for loopback. Includes {@code platforms.youtube.watchBaseUrl}, which only settings
+   * A Zalo pair (access, refresh) the demo OA granted before the sites started, as 'credentials set
+   * --refresh-token-stdin' would store it; the demo itself connects the OA through the consent page instead.
+   */
+  public List<String> zaloGrantedPair() {
+    return List.of(ZaloSite.ACCESS_TOKEN, ZaloSite.REFRESH_TOKEN);
+  }
+
+  /**
+   * Settings (keys of {@code Settings.KEYS}) that point the connectors at these sites, with the demo apps (the
+   * Zalo app of the connect flow, a YouTube key; no Page or OA token: those are per channel accounts) and a short
+   * per-host delay for loopback. Includes {@code platforms.youtube.watchBaseUrl}, which only settings
    * versions that know that key accept.
    */
   public Map<String, String> settingsOverrides() {
@@ -168,13 +182,10 @@ public final class DemoSites implements AutoCloseable {
     String yt = youtubeServer.baseUrl();
     Map<String, String> m = new LinkedHashMap<>();
     m.put("platforms.facebook.graphBaseUrl", fb);
-    m.put("platforms.facebook.accessToken", FacebookSite.TOKEN);
     m.put("platforms.zalo.apiBaseUrl", za);
     m.put("platforms.zalo.oauthBaseUrl", za);
     m.put("platforms.zalo.appId", ZaloSite.APP_ID);
     m.put("platforms.zalo.secretKey", ZaloSite.SECRET_KEY);
-    m.put("platforms.zalo.accessToken", ZaloSite.ACCESS_TOKEN);
-    m.put("platforms.zalo.refreshToken", ZaloSite.REFRESH_TOKEN);
     m.put("platforms.youtube.apiBaseUrl", yt + YouTubeSite.API);
     m.put("platforms.youtube.apiKey", YouTubeSite.KEY);
     m.put("platforms.youtube.feedBaseUrl", yt + YouTubeSite.FEED);

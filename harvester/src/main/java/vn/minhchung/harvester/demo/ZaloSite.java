@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.minhchung.harvester.demo.DemoContent.ZaloItem;
@@ -22,8 +23,9 @@ import vn.minhchung.harvester.demo.SiteServer.Response;
 /**
  * The Zalo OA Open API for one OA, in the shapes ZaloClient and ZaloParser expect (fixtures/zalo/): the
  * {@code {error, message, data}} envelope with HTTP 200 even for errors, {@code /v2.0/article/getslice}
- * (type required, limit at most 10), {@code getdetail}, {@code /v2.0/oa/getoa}, and the OAuth refresh
- * {@code POST /v4/oa/access_token} (a refresh token works once). Article pages are {@code /oa/article/{id}}.
+ * (type required, limit at most 10), {@code getdetail}, {@code /v2.0/oa/getoa}, the OAuth v4 consent page
+ * {@code /v4/oa/permission} (PKCE S256) and {@code POST /v4/oa/access_token} for its code and for refreshes (a
+ * refresh token works once). Article pages are {@code /oa/article/{id}}.
  */
 final class ZaloSite extends GrowingSite {
   static final String APP_ID = "4318520967341205871";
@@ -35,6 +37,8 @@ final class ZaloSite extends GrowingSite {
   private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
   private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
   private final AtomicInteger grants = new AtomicInteger();
+  /** Consent codes not yet exchanged, with their PKCE challenge. */
+  private final Map<String, String> codes = new ConcurrentHashMap<>();
 
   ZaloSite(DemoContent content, Clock clock) {
     super(content, clock);
@@ -50,7 +54,10 @@ final class ZaloSite extends GrowingSite {
   public Response handle(Request r) {
     String p = r.path();
     if (p.equals("/v4/oa/access_token") && "POST".equals(r.method())) {
-      return refresh(r);
+      return "authorization_code".equals(r.form().get("grant_type")) ? authorize(r) : refresh(r);
+    }
+    if (p.equals("/v4/oa/permission")) {
+      return permission(r);
     }
     if (p.startsWith("/v2.0/")) {
       if (!accessTokens.contains(Optional.ofNullable(r.header("access_token")).orElse(""))) {
@@ -107,6 +114,64 @@ final class ZaloSite extends GrowingSite {
     return envelope(0, "Success", n);
   }
 
+  /**
+   * The consent page an OA admin sees: the app asks for the OA's articles; "Đồng ý" goes back to the app's
+   * {@code redirect_uri} with a single-use code bound to the PKCE challenge, "Từ chối" with an error.
+   */
+  private Response permission(Request r) {
+    String appId = r.param("app_id");
+    String redirect = r.param("redirect_uri");
+    String challenge = r.param("code_challenge");
+    String state = Optional.ofNullable(r.param("state")).orElse("");
+    if (!APP_ID.equals(appId) || redirect == null || challenge == null) {
+      return Response.text(400, "text/plain; charset=utf-8", "Yêu cầu cấp quyền không hợp lệ: thiếu app_id,"
+          + " redirect_uri hoặc code_challenge");
+    }
+    String code = "demo-zalo-code-" + UUID.randomUUID();
+    codes.put(code, challenge);
+    String sep = redirect.contains("?") ? "&" : "?";
+    String allow = redirect + sep + "code=" + enc(code) + "&oa_id=" + enc(oaId()) + "&state=" + enc(state);
+    String deny = redirect + sep + "error=access_denied&error_description=" + enc("Người dùng từ chối cấp quyền")
+        + "&state=" + enc(state);
+    String body = "<main class=\"consent\"><h1>Cấp quyền cho ứng dụng</h1><p>Ứng dụng <b>Thu thập minh chứng"
+        + " (demo)</b> xin quyền đọc bài viết, lượt xem và lượt chia sẻ của Official Account <b>"
+        + esc(content.text("zalo", "name")) + "</b>.</p><p><a class=\"allow\" href=\"" + esc(allow)
+        + "\">Đồng ý</a> <a class=\"deny\" href=\"" + esc(deny) + "\">Từ chối</a></p></main>";
+    return Response.html(Html.page("Zalo – Cấp quyền cho ứng dụng", "zalo-consent", "", body));
+  }
+
+  /** The first pair of an OA: the code is spent once and the verifier must hash to the consent's challenge. */
+  private Response authorize(Request r) {
+    Map<String, String> form = r.form();
+    if (!SECRET_KEY.equals(r.header("secret_key")) || !APP_ID.equals(form.get("app_id"))) {
+      return oauthError(-14002, "Invalid app", "app_id or secret_key is invalid");
+    }
+    String challenge = codes.remove(Optional.ofNullable(form.get("code")).orElse(""));
+    String verifier = form.get("code_verifier");
+    if (challenge == null || verifier == null || !challenge.equals(s256(verifier))) {
+      return oauthError(-14019, "Invalid authorization code", "Authorization code is invalid, used or expired");
+    }
+    return grant();
+  }
+
+  private static Response oauthError(int code, String name, String description) {
+    return Response.json(200, JSON.createObjectNode().put("error", code).put("error_name", name)
+        .put("error_description", description).toString());
+  }
+
+  private static String s256(String verifier) {
+    try {
+      return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
+          .getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
   private Response refresh(Request r) {
     Map<String, String> form = r.form();
     if (!SECRET_KEY.equals(r.header("secret_key")) || !APP_ID.equals(form.get("app_id"))) {
@@ -117,6 +182,10 @@ final class ZaloSite extends GrowingSite {
       return Response.json(200, JSON.createObjectNode().put("error", -14020).put("error_name", "Invalid refresh token")
           .put("error_description", "Refresh token is invalid or has been used").toString());
     }
+    return grant();
+  }
+
+  private Response grant() {
     int n = grants.incrementAndGet();
     String access = ACCESS_TOKEN + "-" + n;
     String refresh = REFRESH_TOKEN + "-" + n;

@@ -44,6 +44,8 @@ import vn.minhchung.harvester.spec.DurationSpecs;
 import vn.minhchung.review.link.AutoLinker;
 import vn.minhchung.storage.blob.BlobStore;
 import vn.minhchung.harvester.account.DatabaseChannelAccess;
+import vn.minhchung.storage.credential.AccountSecrets;
+import vn.minhchung.storage.credential.Accounts;
 import vn.minhchung.storage.credential.SecretBox;
 import vn.minhchung.storage.db.Database;
 import vn.minhchung.storage.db.DatabaseTarget;
@@ -70,6 +72,16 @@ class DemoSitesTest {
   private HarvestRunService service;
   private RegistryDocument registry;
 
+  /** Stores a unit's grant for a demo channel, as 'credentials set' does after checking it. */
+  void connect(SecretBox box, String code, String platform, String account, AccountSecrets secrets) {
+    db.runInTransaction(s -> {
+      long id = s.createSelectionQuery("select c.id from Channel c where c.code = :c", Long.class)
+          .setParameter("c", code).getSingleResult();
+      Accounts.store(s, box, new Accounts.Grant(platform, account, "token", secrets, null, null, null), List.of(id),
+          clock.instant());
+    });
+  }
+
   @BeforeEach
   void start() throws Exception {
     sites = DemoSites.start(0, clock);
@@ -83,6 +95,9 @@ class DemoSitesTest {
     HttpFetcher http = new HttpFetcher(settings, noWait, clock);
     PoliteFetcher polite = new PoliteFetcher(http, settings, noWait, clock);
     SecretBox box = SecretBox.fromKeyFile(dir.resolve("secret.key"));
+    connect(box, "FB-TTBN", "facebook", sites.facebookPageId(), new AccountSecrets(sites.facebookPageToken(), null));
+    connect(box, "ZALO-CQSBN", "zalo", sites.zaloOaId(), new AccountSecrets(sites.zaloGrantedPair().get(0),
+        sites.zaloGrantedPair().get(1)));
     DatabaseChannelAccess access = new DatabaseChannelAccess(db, box, clock);
     List<Connector> connectors = List.of(
         new FacebookConnector(http, new FacebookThrottle(noWait, clock, HttpFetcher.MAX_INLINE_WAIT), access),
