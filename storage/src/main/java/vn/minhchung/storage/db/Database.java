@@ -24,6 +24,7 @@ import vn.minhchung.config.settings.Settings;
  */
 public final class Database implements AutoCloseable {
 
+  private static final int LOCK_TIMEOUT_MS = 30_000;
   private final HikariDataSource dataSource;
   private final SessionFactory sessionFactory;
   private final DatabaseTarget target;
@@ -52,6 +53,10 @@ public final class Database implements AutoCloseable {
     hc.setConnectionTimeout(15_000);
     hc.setInitializationFailTimeout(15_000);
     target.schema().ifPresent(hc::setSchema);
+    if (!target.isPostgres()) {
+      // H2 waits 1 s for a row lock by default; appends to the audit chain queue on one row for longer under load.
+      hc.setConnectionInitSql("SET LOCK_TIMEOUT " + LOCK_TIMEOUT_MS);
+    }
     HikariDataSource ds;
     try {
       ds = new HikariDataSource(hc);
@@ -148,6 +153,6 @@ public final class Database implements AutoCloseable {
   /** Names of the tables created by the migrations, in an order safe for deleting rows (children first). */
   public static final List<String> TABLES_CHILDREN_FIRST = List.of(
       "alert", "evidence_link", "evidence", "capture", "metric_snapshot", "run_problem", "post", "harvest_run",
-      "target", "plan_item_cooperating", "plan_item", "plan", "channel", "unit", "blob", "audit_event",
+      "target", "plan_item_cooperating", "plan_item", "plan", "channel", "unit", "blob", "audit_event", "audit_head",
       "app_user", "platform_credential", "youtube_quota");
 }

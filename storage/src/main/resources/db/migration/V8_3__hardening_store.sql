@@ -1,0 +1,9 @@
+-- The head of the audit chain in one row: an append locks it (select ... for update), reads the previous hash,
+-- inserts its event and moves the head, so concurrent appends queue instead of colliding on prev_hash.
+create table audit_head (
+  id   integer primary key,
+  hash char(64) not null,
+  constraint ck_audit_head_single check (id = 1)
+);
+insert into audit_head (id, hash)
+  select 1, coalesce((select e.hash from audit_event e order by e.id desc limit 1), repeat('0', 64));
