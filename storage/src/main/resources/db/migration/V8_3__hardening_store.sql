@@ -7,3 +7,8 @@ create table audit_head (
 );
 insert into audit_head (id, hash)
   select 1, coalesce((select e.hash from audit_event e order by e.id desc limit 1), repeat('0', 64));
+
+-- The process that owns a running harvest (with `node`, its host): a later start on the same host marks the
+-- run interrupted when that process is gone (killed), whichever command it was.
+alter table harvest_run add column owner_pid bigint;
+alter table harvest_run add column owner_started_at timestamp with time zone;

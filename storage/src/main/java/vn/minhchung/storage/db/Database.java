@@ -17,6 +17,7 @@ import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
 import vn.minhchung.config.settings.Settings;
+import vn.minhchung.storage.files.OwnerOnly;
 
 /**
  * One database of the application: a pooled {@link DataSource}, the schema migrated by Flyway, and a
@@ -25,6 +26,15 @@ import vn.minhchung.config.settings.Settings;
 public final class Database implements AutoCloseable {
 
   private static final int LOCK_TIMEOUT_MS = 30_000;
+
+  static {
+    // H2 reads its bind address once, when its classes load; set before any H2 class is touched so the
+    // AUTO_SERVER port of the embedded database listens on loopback only.
+    if (System.getProperty(H2Loopback.PROPERTY) == null) {
+      System.setProperty(H2Loopback.PROPERTY, H2Loopback.ADDRESS);
+    }
+  }
+
   private final HikariDataSource dataSource;
   private final SessionFactory sessionFactory;
   private final DatabaseTarget target;
@@ -42,7 +52,8 @@ public final class Database implements AutoCloseable {
 
   public static Database open(DatabaseTarget target) {
     if (target.isEmbedded()) {
-      createParentDirectory(target);
+      H2Loopback.check();
+      createPrivateDirectory(target);
     }
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(target.jdbcUrl());
@@ -66,7 +77,9 @@ public final class Database implements AutoCloseable {
     }
     try {
       migrate(ds, target);
-      return new Database(ds, buildSessionFactory(ds, target), target);
+      Database db = new Database(ds, buildSessionFactory(ds, target), target);
+      restrictFiles(target);
+      return db;
     } catch (RuntimeException e) {
       ds.close();
       throw e;
@@ -131,13 +144,31 @@ public final class Database implements AutoCloseable {
     dataSource.close();
   }
 
-  private static void createParentDirectory(DatabaseTarget target) {
+  /** The database directory and the data directory holding it: owner-only (0700). */
+  private static void createPrivateDirectory(DatabaseTarget target) {
     Optional<Path> dir = target.embeddedDirectory();
     if (dir.isPresent()) {
       try {
-        Files.createDirectories(dir.get());
+        Path parent = dir.get().getParent();
+        if (parent != null) {
+          OwnerOnly.directory(parent);
+        }
+        OwnerOnly.directory(dir.get());
       } catch (java.io.IOException e) {
         throw new DatabaseUnavailableException("cannot create database directory " + dir.get() + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** The database file, its lock file (holding the key of the AUTO_SERVER port) and trace files: 0600. */
+  private static void restrictFiles(DatabaseTarget target) {
+    Optional<Path> dir = target.embeddedDirectory();
+    if (dir.isPresent()) {
+      try {
+        OwnerOnly.filesIn(dir.get());
+      } catch (java.io.IOException e) {
+        throw new DatabaseUnavailableException("cannot restrict the permissions of the files in " + dir.get() + ": "
+            + e.getMessage(), e);
       }
     }
   }
