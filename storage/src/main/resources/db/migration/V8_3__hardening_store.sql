@@ -12,3 +12,13 @@ insert into audit_head (id, hash)
 -- run interrupted when that process is gone (killed), whichever command it was.
 alter table harvest_run add column owner_pid bigint;
 alter table harvest_run add column owner_started_at timestamp with time zone;
+
+-- Failed logins per user name ('u:' + name) and per address ('a:' + address) in the current window, shared by
+-- every node and kept over restarts. An attempt is counted before its password is checked, under the row lock.
+create table login_throttle (
+  throttle_key  varchar(200) primary key,
+  window_start  timestamp with time zone not null,
+  failures      integer not null,
+  refused       integer not null default 0,
+  reported_at   timestamp with time zone
+);

@@ -184,6 +184,6 @@ public final class Database implements AutoCloseable {
   /** Names of the tables created by the migrations, in an order safe for deleting rows (children first). */
   public static final List<String> TABLES_CHILDREN_FIRST = List.of(
       "alert", "evidence_link", "evidence", "capture", "metric_snapshot", "run_problem", "post", "harvest_run",
-      "target", "plan_item_cooperating", "plan_item", "plan", "channel", "unit", "blob", "audit_event", "audit_head",
+      "target", "plan_item_cooperating", "plan_item", "plan", "channel", "unit", "blob", "audit_event", "audit_head", "login_throttle",
       "app_user", "platform_credential", "youtube_quota");
 }
