@@ -77,6 +77,18 @@ class LoginHardeningTest {
   }
 
   @Test
+  void theUsersPageRefusesAWeakPasswordSayingWhy() {
+    try (TestServer server = new TestServer(tmp)) {
+      Browser admin = Browser.loggedIn(server, "quantri");
+      admin.get("/users");
+      HttpResponse<String> r = admin.post("/users", Map.of("username", "canbo2", "role", "reviewer",
+          "password", "MatKhau@123", "password2", "MatKhau@123"));
+      assertThat(r.statusCode()).isEqualTo(422);
+      assertThat(r.body()).contains("Không tạo được người dùng: Mật khẩu này quá phổ biến, dễ bị đoán");
+    }
+  }
+
+  @Test
   void onlyAdministratorsSeeTheAuditLog() {
     try (TestServer server = new TestServer(tmp)) {
       Browser reviewer = Browser.loggedIn(server, "canbo");
