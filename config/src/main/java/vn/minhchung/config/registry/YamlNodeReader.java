@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -51,11 +52,20 @@ final class YamlNodeReader {
   private Node node(JsonParser p) throws IOException {
     Location at = here(p.currentTokenLocation());
     JsonToken t = p.currentToken();
+    // An alias repeats a node anywhere (and a few nested ones expand into billions: "billion laughs"); a
+    // registry is read by people, so every value is written out where it applies.
+    if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+      problems.add(new RegistryProblem(at, "(file)", "YAML alias '*" + p.getText()
+          + "' is not allowed in the registry; write the value out in full here"));
+      return new Node.ScalarNode("*" + p.getText(), at);
+    }
+    refuseAnchor(p, at);
     if (t == JsonToken.START_OBJECT) {
       LinkedHashMap<String, Node.Field> fields = new LinkedHashMap<>();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String key = VietnameseText.nfc(p.currentName());
         Location keyAt = here(p.currentTokenLocation());
+        refuseAnchor(p, keyAt);
         p.nextToken();
         Node value = node(p);
         if (fields.containsKey(key)) {
@@ -78,6 +88,13 @@ final class YamlNodeReader {
       return new Node.ScalarNode(null, at);
     }
     return new Node.ScalarNode(VietnameseText.nfc(p.getText()), at);
+  }
+
+  private void refuseAnchor(JsonParser p, Location at) throws IOException {
+    if (p.getObjectId() != null) {
+      problems.add(new RegistryProblem(at, "(file)", "YAML anchor '&" + p.getObjectId()
+          + "' is not allowed in the registry (aliases are refused); remove it"));
+    }
   }
 
   private Location here(JsonLocation loc) {

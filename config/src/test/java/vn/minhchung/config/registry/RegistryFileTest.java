@@ -90,6 +90,14 @@ class RegistryFileTest {
   }
 
   @Test
+  void yamlAnchorsAndAliasesAreRefusedWithTheirLocation() {
+    Path f = fixture("aliases.yaml");
+    assertThat(problems(f)).containsExactly(
+        f + ":2:5: (file): YAML anchor '&so' is not allowed in the registry (aliases are refused); remove it",
+        f + ":5:11: (file): YAML alias '*so' is not allowed in the registry; write the value out in full here");
+  }
+
+  @Test
   void unknownKeysAreEachReportedWithTheirLocation() {
     Path f = fixture("unknown-keys.yaml");
     assertThat(problems(f)).containsExactly(

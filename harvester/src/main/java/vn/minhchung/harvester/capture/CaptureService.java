@@ -33,6 +33,8 @@ import vn.minhchung.harvester.cli.Main;
 import vn.minhchung.storage.blob.BlobRef;
 import vn.minhchung.storage.blob.BlobStore;
 import vn.minhchung.storage.db.Database;
+import vn.minhchung.storage.files.OwnerOnly;
+import vn.minhchung.storage.files.TempFiles;
 
 /**
  * Evidence capture of pages: a browser pool ({@code browser.concurrency} workers, bounded queue), and per page
@@ -223,8 +225,8 @@ public final class CaptureService implements AutoCloseable {
 
   private Path workDir() {
     try {
-      Files.createDirectories(workRoot);
-      return Files.createTempDirectory(workRoot, "c-");
+      OwnerOnly.directory(workRoot);
+      return Files.createTempDirectory(workRoot, TempFiles.prefix("c"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a work directory under " + workRoot + ": " + e.getMessage(), e);
     }

@@ -2,19 +2,27 @@ package vn.minhchung.harvester.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.minhchung.config.settings.Settings;
 import vn.minhchung.config.settings.SettingsLoader;
 import vn.minhchung.storage.blob.BlobStore;
 import vn.minhchung.storage.credential.Accounts;
 import vn.minhchung.storage.credential.SecretBox;
 import vn.minhchung.storage.db.Database;
+import vn.minhchung.storage.files.OwnerOnly;
+import vn.minhchung.storage.files.TempFiles;
+import vn.minhchung.storage.post.RunOwner;
+import vn.minhchung.storage.post.StaleRuns;
 
 /**
  * What a command needs, opened lazily from the global options: settings, the database, the blob store, a
  * clock. Commands that never touch the database never open it.
  */
 public final class AppContext implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
   private final Path dataDir;
   private final Path configFile;
   private final boolean configExplicit;
@@ -61,7 +69,9 @@ public final class AppContext implements AutoCloseable {
 
   public synchronized Database database() {
     if (database == null) {
+      OwnerOnly.directoryUnchecked(dataDir);
       database = Database.open(settings());
+      cleanUpAfterKilledProcesses(database);
       // Rows an earlier version kept in plaintext are sealed before anything reads them.
       Accounts.sealLegacy(database, this::secretBox, clock.instant());
     }
@@ -74,6 +84,18 @@ public final class AppContext implements AutoCloseable {
       secretBox = SecretBox.fromSettings(settings());
     }
     return secretBox;
+  }
+
+  /**
+   * What a killed process (kill -9, power loss) left: its harvest runs still {@code running} on this host and its
+   * temporary files under the data directory. Whatever a live process owns, {@code serve} included, is kept.
+   */
+  private void cleanUpAfterKilledProcesses(Database db) {
+    List<Long> runs = db.inTransaction(s -> StaleRuns.interrupt(s, RunOwner.host(), clock.instant()));
+    if (!runs.isEmpty()) {
+      LOG.warn("marked {} harvest runs of stopped processes as interrupted: {}", runs.size(), runs);
+    }
+    TempFiles.sweep(dataDir, ProcessHandle.current().info().startInstant().orElse(clock.instant()));
   }
 
   public BlobStore blobs() {

@@ -33,7 +33,6 @@ import vn.minhchung.storage.db.Database;
  * first capture and stopped by {@link #close()}.
  */
 final class Harvesting implements AutoCloseable {
-  private static final Object LINK_LOCK = new Object();
   private final LazyCaptureService captures;
   private final CaptureTargets targets;
   private volatile HarvestRunService service;
@@ -67,7 +66,7 @@ final class Harvesting implements AutoCloseable {
     // Suggests plan-item links for the evidence items this run created.
     RunListener autoLink = (summary, options, newPostIds) -> {
       if (!newPostIds.isEmpty()) {
-        linkSerially(db, s -> linker.linkPosts(s, newPostIds, app.clock().instant()));
+        db.runInTransaction(s -> linker.linkPosts(s, newPostIds, app.clock().instant()));
       }
     };
     RunListener capture = new CaptureRunListener(db, app.settings(), app.clock(), captures,
@@ -75,31 +74,6 @@ final class Harvesting implements AutoCloseable {
     h.service = new HarvestRunService(db, app.settings(), app.clock(), app.blobs(), connectors,
         List.of(autoLink, capture));
     return h;
-  }
-
-  /**
-   * Runs one linking transaction at a time in this process: each appends to the audit chain, whose unique
-   * previous-hash key refuses a second concurrent append. A conflict with another node is retried.
-   */
-  private static void linkSerially(Database db, java.util.function.Consumer<org.hibernate.Session> work) {
-    synchronized (LINK_LOCK) {
-      for (int attempt = 1; ; attempt++) {
-        try {
-          db.runInTransaction(work);
-          return;
-        } catch (RuntimeException e) {
-          if (attempt == 3) {
-            throw e;
-          }
-          try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(50, 250) * attempt);
-          } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw e;
-          }
-        }
-      }
-    }
   }
 
   /** Setting, listing and removing channel accounts, checked with the same connectors the harvests use. */

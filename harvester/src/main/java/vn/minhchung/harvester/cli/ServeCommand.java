@@ -27,8 +27,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: setting web.port).")
   Integer port;
 
-  @Option(names = "--host", paramLabel = "ADDR", defaultValue = "0.0.0.0",
-      description = "Address to bind (default: ${DEFAULT-VALUE}; use 127.0.0.1 to allow only this machine).")
+  @Option(names = "--host", paramLabel = "ADDR",
+      description = "Address to bind (default: setting web.host, 127.0.0.1: this machine only; 0.0.0.0 for every "
+          + "interface, behind a reverse proxy).")
   String host;
 
   @Option(names = "--no-scheduler", description = "Serve the UI only; scheduled harvests run on other nodes.")
@@ -41,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
     if (p < 0 || p > 65535) {
       throw new CliException(ExitCodes.BAD_INPUT, "--port " + p + " is not a TCP port (0-65535)");
     }
-    serve(ctx, Harvesting.wire(ctx), host, p, noScheduler, spec);
+    serve(ctx, Harvesting.wire(ctx), host != null ? host : ctx.settings().string("web.host"), p, noScheduler, spec);
     return ExitCodes.OK;
   }
 

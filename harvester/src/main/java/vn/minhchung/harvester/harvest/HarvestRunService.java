@@ -2,8 +2,6 @@ package vn.minhchung.harvester.harvest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +21,7 @@ import vn.minhchung.harvester.connector.ConnectorException;
 import vn.minhchung.storage.blob.BlobStore;
 import vn.minhchung.storage.db.Database;
 import vn.minhchung.storage.post.HarvestRun;
+import vn.minhchung.storage.post.RunOwner;
 import vn.minhchung.storage.registry.Channel;
 
 /**
@@ -51,7 +50,7 @@ public final class HarvestRunService implements ChannelHarvester {
     this.blobs = blobs;
     this.connectors = List.copyOf(connectors);
     this.listeners = List.copyOf(listeners);
-    this.node = hostname();
+    this.node = RunOwner.host();
   }
 
   public HarvestRunService(Database db, Settings settings, Clock clock, BlobStore blobs, List<Connector> connectors) {
@@ -196,13 +195,5 @@ public final class HarvestRunService implements ChannelHarvester {
     }
     return new ChannelSpec(c.getId(), c.getCode(), c.getUnit().getCode(), c.getKind(), c.getName(), c.getUrl(),
         Optional.ofNullable(c.getPlatformId()).filter(p -> !p.isBlank()), options);
-  }
-
-  private static String hostname() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return Optional.ofNullable(System.getenv("HOSTNAME")).orElse("unknown");
-    }
   }
 }

@@ -1,6 +1,7 @@
 package vn.minhchung.harvester.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -42,6 +43,15 @@ class ServeAndUsersCommandTest {
       assertThat(shortPw.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
       assertThat(shortPw.err()).contains("too short: at least 10 characters");
 
+      UsersCommand.Add.stdin = new ByteArrayInputStream("matkhau@123\n".getBytes(StandardCharsets.UTF_8));
+      CliRun common = CliRun.run(data, "users", "add", "xem", "--role", "viewer");
+      assertThat(common.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(common.err()).contains("the password for 'xem' is one of the most common passwords");
+
+      UsersCommand.Add.stdin = new ByteArrayInputStream("xemxemxemx\n".getBytes(StandardCharsets.UTF_8));
+      CliRun sameAsName = CliRun.run(data, "users", "add", "xemxemxemx", "--role", "viewer");
+      assertThat(sameAsName.err()).contains("is the user name");
+
       UsersCommand.Add.stdin = new ByteArrayInputStream(new byte[0]);
       CliRun none = CliRun.run(data, "users", "add", "xem", "--role", "viewer");
       assertThat(none.err()).contains("no password on stdin");
@@ -51,13 +61,13 @@ class ServeAndUsersCommandTest {
   }
 
   @Test
-  void servePrintsItsUrlServesTheLoginPageAndStopsCleanly() throws Exception {
+  void serveListensOnLoopbackByDefaultPrintsItsUrlServesTheLoginPageAndStopsCleanly() throws Exception {
     CountDownLatch stop = new CountDownLatch(1);
     WebServing.stopSignal = stop;
     java.io.StringWriter out = new java.io.StringWriter();
     try {
       CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> Main.run(
-          new String[] {"--data", data.toString(), "serve", "--port", "0", "--host", "127.0.0.1"},
+          new String[] {"--data", data.toString(), "serve", "--port", "0"},
           new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter()), java.util.Map.of(),
           java.time.Clock.systemUTC()));
       Pattern url = Pattern.compile("\\(review web UI\\): (http://127\\.0\\.0\\.1:\\d+/)");
@@ -71,10 +81,26 @@ class ServeAndUsersCommandTest {
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       assertThat(login.statusCode()).isEqualTo(200);
       assertThat(login.body()).contains("Đăng nhập");
+      int port = URI.create(base).getPort();
+      for (java.net.InetAddress outside : outsideAddresses()) {
+        assertThatThrownBy(() -> {
+          try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(outside, port), 2000);
+          }
+        }).as("connecting to %s:%d", outside, port).isInstanceOf(java.io.IOException.class);
+      }
       stop.countDown();
       assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
     } finally {
       WebServing.stopSignal = null;
     }
+  }
+
+  /** This machine's IPv4 addresses other than loopback: a server bound to 127.0.0.1 must not answer on them. */
+  private static java.util.List<java.net.InetAddress> outsideAddresses() throws java.io.IOException {
+    return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+        .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+        .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+        .toList();
   }
 }

@@ -15,9 +15,12 @@ public final class Users {
 
   static final int COST = 12;
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
-  public static final int MIN_PASSWORD = 10;
+  public static final int MIN_PASSWORD = PasswordRules.MIN_LENGTH;
+  /** Longer names are refused at login before any work: no stored name is this long. */
+  public static final int MAX_NAME = 100;
   /** Verified against when the user does not exist, so an unknown name takes as long as a wrong password. */
-  private static final String DUMMY_HASH = new String(BCrypt.withDefaults().hash(COST, "dummy-password".toCharArray()),
+  private static final char[] DUMMY_PASSWORD = "dummy-password".toCharArray();
+  private static final String DUMMY_HASH = new String(BCrypt.withDefaults().hash(COST, DUMMY_PASSWORD),
       java.nio.charset.StandardCharsets.US_ASCII);
 
   /**
@@ -35,9 +38,9 @@ public final class Users {
       throw new IllegalArgumentException("user name '" + name
           + "' is not allowed: use 2-64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
-    if (password.length < MIN_PASSWORD) {
-      throw new IllegalArgumentException("the password for '" + name + "' is too short: at least " + MIN_PASSWORD + " characters");
-    }
+    PasswordRules.check(name, password).ifPresent(weak -> {
+      throw weak;
+    });
     if (find(s, name).isPresent()) {
       throw new IllegalArgumentException("user '" + name + "' exists already");
     }
@@ -57,6 +60,11 @@ public final class Users {
 
   /** The active user with this name and password, else empty; spends the same bcrypt work either way. */
   public static Optional<AppUser> authenticate(Session s, String name, char[] password) {
+    if (PasswordRules.utf8Length(password) > PasswordRules.MAX_BYTES) {
+      // No stored password is this long (refused when set); bcrypt would refuse it too. Same work, no match.
+      BCrypt.verifyer().verify(DUMMY_PASSWORD, DUMMY_HASH.toCharArray());
+      return Optional.empty();
+    }
     Optional<AppUser> u = find(s, name).filter(AppUser::isActive);
     String hash = u.map(AppUser::getPasswordHash).orElse(DUMMY_HASH);
     boolean ok = BCrypt.verifyer().verify(password, hash.toCharArray()).verified;

@@ -23,6 +23,8 @@ final class AuditRoutes {
   }
 
   private void audit(Context ctx) {
+    // Logins, user names and addresses of everyone: for administrators only.
+    Ui.admin(ctx);
     Long before = null;
     String b = ctx.queryParam("before");
     if (b != null && b.matches("\\d{1,18}")) {

@@ -17,10 +17,11 @@ import vn.minhchung.storage.user.AppUser;
 /** Login and logout; every attempt is audited, failed attempts are throttled. */
 final class AuthRoutes {
   private final Ui ui;
-  private final LoginThrottle throttle = new LoginThrottle(5, 30, Duration.ofMinutes(15));
+  private final LoginThrottle throttle;
 
   AuthRoutes(Ui ui) {
     this.ui = ui;
+    this.throttle = new LoginThrottle(ui.db, 5, 30, Duration.ofMinutes(15));
   }
 
   void register(Javalin app) {
@@ -38,17 +39,28 @@ final class AuthRoutes {
     if (s == null) {
       s = ui.sessions.create(null, ui.now());
       ctx.attribute(Ui.SESSION_ATTR, s);
-      WebServer.setSessionCookie(ctx, s);
+      WebServer.setSessionCookie(ctx, s, ui.config);
     }
     ui.render(ctx, "login.jte", ui.page(ctx, "Đăng nhập", ""), Map.of("username", "", "error", ""));
   }
 
   private void login(Context ctx) {
     String name = Optional.ofNullable(ctx.formParam("username")).orElse("").trim();
+    if (name.length() > Users.MAX_NAME) {
+      // Refused before the throttle, the database and bcrypt: no stored name is this long.
+      ctx.status(400);
+      ui.render(ctx, "login.jte", ui.page(ctx, "Đăng nhập", ""),
+          Map.of("username", "", "error", "Tên đăng nhập quá dài (tối đa " + Users.MAX_NAME + " ký tự)."));
+      return;
+    }
     String address = ctx.ip();
-    if (throttle.blocked(name, address, ui.now())) {
-      ui.db.runInTransaction(s -> AuditLog.append(s, ui.now(), name.isEmpty() ? "-" : name, "login.blocked", "app_user", name,
-          null, "{\"ip\":\"" + address + "\"}"));
+    LoginThrottle.Decision decision = throttle.reserve(name, address, ui.now());
+    if (decision instanceof LoginThrottle.Blocked blocked) {
+      if (blocked.firstInWindow()) {
+        ui.db.runInTransaction(s -> AuditLog.append(s, ui.now(), name.isEmpty() ? "-" : name, "login.blocked",
+            "app_user", name, null, Json.of("ip", address, "limit", blocked.reason(),
+                "until", blocked.until().toString())));
+      }
       ctx.status(429);
       ui.render(ctx, "login.jte", ui.page(ctx, "Đăng nhập", ""),
           Map.of("username", name, "error", "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút."));
@@ -60,19 +72,18 @@ final class AuthRoutes {
         Optional<AppUser> u = Users.authenticate(s, name, password);
         u.ifPresent(a -> a.setLastLoginAt(ui.now()));
         AuditLog.append(s, ui.now(), name.isEmpty() ? "-" : name, u.isPresent() ? "login.success" : "login.failure",
-            "app_user", name, null, "{\"ip\":\"" + address + "\"}");
+            "app_user", name, null, Json.of("ip", address));
         return u.map(a -> new WebUser(a.getId(), a.getUsername(), Role.fromCode(a.getRole()).orElse(Role.VIEWER)));
       });
       if (user.isEmpty()) {
-        throttle.failed(name, address, ui.now());
         ctx.status(401);
         ui.render(ctx, "login.jte", ui.page(ctx, "Đăng nhập", ""),
             Map.of("username", name, "error", "Tên đăng nhập hoặc mật khẩu không đúng."));
         return;
       }
-      throttle.succeeded(name);
+      throttle.succeeded(name, address);
       WebSession fresh = ui.sessions.rotate(Ui.session(ctx), user.get(), ui.now());
-      WebServer.setSessionCookie(ctx, fresh);
+      WebServer.setSessionCookie(ctx, fresh, ui.config);
       ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
     } finally {
       Arrays.fill(password, '\0');

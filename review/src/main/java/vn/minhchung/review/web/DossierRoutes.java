@@ -24,6 +24,9 @@ import vn.minhchung.review.export.ExportException;
 import vn.minhchung.review.export.ExportRecord;
 import vn.minhchung.review.export.ExportRequest;
 import vn.minhchung.review.export.ExportSummary;
+import vn.minhchung.storage.audit.AuditLog;
+import vn.minhchung.storage.files.OwnerOnly;
+import vn.minhchung.storage.files.TempFiles;
 
 /**
  * {@code POST /dossier}: any signed-in user downloads a plan's dossier, made like the {@code export} command's
@@ -62,8 +65,8 @@ final class DossierRoutes {
     }
     ExportRequest request = form.request();
     Path dir = ui.config.dossierWorkDir();
-    Files.createDirectories(dir);
-    Path part = Files.createTempFile(dir, "ho-so-", ".zip.part");
+    OwnerOnly.directory(dir);
+    Path part = Files.createTempFile(dir, TempFiles.prefix("ho-so"), ".zip.part");
     try {
       ExportSummary summary;
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part))) {

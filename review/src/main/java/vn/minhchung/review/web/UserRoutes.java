@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.minhchung.review.auth.PasswordRules;
 import vn.minhchung.review.auth.Role;
 import vn.minhchung.review.auth.Users;
 import vn.minhchung.review.auth.WebUser;
@@ -59,6 +60,9 @@ final class UserRoutes {
       }
       try {
         ui.db.runInTransaction(s -> Users.add(s, name, role.get(), pw, admin.name(), ui.now()));
+      } catch (PasswordRules.WeakPassword e) {
+        list(ctx, "Không tạo được người dùng: " + e.vietnamese(), 422);
+        return;
       } catch (IllegalArgumentException e) {
         list(ctx, "Không tạo được người dùng: tên 2–64 ký tự thường (a-z, 0-9, . _ -), mật khẩu tối thiểu "
             + Users.MIN_PASSWORD + " ký tự, tên chưa được dùng.", 422);

@@ -8,16 +8,20 @@ import vn.minhchung.review.export.Timestamper;
 
 /**
  * The web server's settings: bind address and port, session timeout, upload limit, deadline warning days, days
- * without success before a channel is flagged, the folder where downloaded dossiers are assembled, and the
- * time-stamp authority that stamps them (the same as the {@code export} command's), and how many days before an
- * account's expiry it shows as expiring.
+ * without success before a channel is flagged, the folder where downloaded dossiers are assembled, the
+ * time-stamp authority that stamps them (the same as the {@code export} command's), whether the session
+ * cookie is {@code Secure} (when {@code web.publicUrl}, the address users reach through a proxy, is https), and how
+ * many days before an account's expiry it shows as expiring.
  */
 public record WebConfig(String host, int port, Duration sessionTimeout, long uploadMaxBytes, int deadlineWarnDays,
-    int staleDays, Path dossierWorkDir, Optional<Timestamper> timestamper, int accountExpiryDays) {
+    int staleDays, Path dossierWorkDir, Optional<Timestamper> timestamper, boolean secureCookies,
+    int accountExpiryDays) {
 
   public static WebConfig from(Settings s, String host, int port) {
+    boolean https = s.uri("web.publicUrl").map(u -> "https".equalsIgnoreCase(u.getScheme())).orElse(false);
     return new WebConfig(host, port, Duration.ofMinutes(s.integer("web.sessionTimeoutMinutes")),
         s.longValue("web.uploadMaxBytes"), s.integer("alerts.deadlineDays"), s.integer("alerts.staleDays"),
-        s.dataDir().resolve("tmp").resolve("dossier"), Timestamper.configured(s), s.integer("alerts.accountExpiryDays"));
+        s.dataDir().resolve("tmp").resolve("dossier"), Timestamper.configured(s), https,
+        s.integer("alerts.accountExpiryDays"));
   }
 }

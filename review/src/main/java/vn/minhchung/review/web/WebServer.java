@@ -131,8 +131,9 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  static void setSessionCookie(Context ctx, WebSession s) {
-    ctx.cookie(new Cookie(COOKIE, s.id(), "/", -1, false, 0, true, null, null, SameSite.STRICT));
+  /** The session cookie: HttpOnly, SameSite=Strict, and Secure when users reach the server over https. */
+  static void setSessionCookie(Context ctx, WebSession s, WebConfig config) {
+    ctx.cookie(new Cookie(COOKIE, s.id(), "/", -1, config.secureCookies(), 0, true, null, null, SameSite.STRICT));
   }
 
   private static void error(Ui ui, Context ctx, int status, String message) {

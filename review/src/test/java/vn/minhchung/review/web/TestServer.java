@@ -42,6 +42,11 @@ final class TestServer implements AutoCloseable {
 
   /** Downloaded dossiers are assembled in {@code tmp/data/tmp/dossier} and stamped by {@code tsa} when given. */
   TestServer(Path tmp, Optional<Timestamper> tsa) {
+    this(tmp, tsa, false);
+  }
+
+  /** As {@link #TestServer(Path, Optional)}; {@code secureCookies} as when {@code web.publicUrl} is https. */
+  TestServer(Path tmp, Optional<Timestamper> tsa, boolean secureCookies) {
     target = TestDatabases.h2();
     db = TestDatabases.open(target);
     blobs = new BlobStore(tmp.resolve("blobs"));
@@ -62,7 +67,8 @@ final class TestServer implements AutoCloseable {
       }
     };
     dossierWorkDir = tmp.resolve("data").resolve("tmp").resolve("dossier");
-    server = WebServer.start(new WebConfig("127.0.0.1", 0, Duration.ofMinutes(30), UPLOAD_MAX, 14, 2, dossierWorkDir, tsa, 7),
+    server = WebServer.start(new WebConfig("127.0.0.1", 0, Duration.ofMinutes(30), UPLOAD_MAX, 14, 2, dossierWorkDir, tsa,
+        secureCookies, 7),
         db, blobs, clock, Optional.of(actions), Optional.empty());
   }
 

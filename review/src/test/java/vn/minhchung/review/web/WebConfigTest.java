@@ -29,4 +29,13 @@ class WebConfigTest {
     assertThat(WebConfig.from(s, "0.0.0.0", 0).timestamper()).isEmpty();
     assertThat(Timestamper.configured(s)).isEmpty();
   }
+
+  @Test
+  void anHttpsPublicUrlMakesTheSessionCookieSecure() {
+    assertThat(WebConfig.from(Settings.of(data, Map.of("web.publicUrl", "https://minhchung.bacninh.gov.vn/")),
+        "127.0.0.1", 8080).secureCookies()).isTrue();
+    assertThat(WebConfig.from(Settings.of(data, Map.of("web.publicUrl", "http://10.0.0.5:8080/")),
+        "127.0.0.1", 8080).secureCookies()).isFalse();
+    assertThat(WebConfig.from(Settings.of(data, Map.of()), "127.0.0.1", 8080).secureCookies()).isFalse();
+  }
 }

@@ -131,7 +131,9 @@ class WebSecurityTest {
       "canbo, GET, /upload, 200",
       "xem, GET, /, 200",
       "xem, GET, /evidence, 200",
-      "xem, GET, /audit, 200",
+      "xem, GET, /audit, 403",
+      "canbo, GET, /audit, 403",
+      "quantri, GET, /audit, 200",
       "xem, GET, /channels/1, 200"})
   void rolesAreCheckedOnEveryUrl(String user, String method, String path, int expected) {
     Browser b = Browser.loggedIn(server, user);

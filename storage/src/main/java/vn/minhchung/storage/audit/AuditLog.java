@@ -6,8 +6,10 @@ import java.util.List;
 import org.hibernate.Session;
 
 /**
- * Appends audit events inside the caller's transaction. The unique constraint on {@code prev_hash} makes two
- * concurrent appends conflict (one transaction fails and is retried by its caller), so the chain never forks.
+ * Appends audit events inside the caller's transaction. Each append locks the single row of {@code audit_head}
+ * ({@code select ... for update}) until the caller's transaction ends, so concurrent appends on any node queue
+ * behind each other on H2 and PostgreSQL instead of colliding; the unique {@code prev_hash} stays as a last
+ * guard against a forked chain.
  */
 public final class AuditLog {
   private AuditLog() {}
@@ -15,13 +17,13 @@ public final class AuditLog {
   public static AuditEvent append(Session session, Instant now, String actor, String action, String entityType,
       String entityId, String beforeJson, String afterJson) {
     Instant at = now.truncatedTo(ChronoUnit.MILLIS);
-    List<String> last = session.createSelectionQuery("select e.hash from AuditEvent e order by e.id desc", String.class)
-        .setMaxResults(1).getResultList();
-    String prev = last.isEmpty() ? AuditRecord.GENESIS : last.get(0);
+    String prev = session.createNativeQuery("select hash from audit_head where id = 1 for update", String.class)
+        .getSingleResult();
     String hash = AuditRecord.computeHash(at, actor, action, entityType, entityId, beforeJson, afterJson, prev);
     AuditEvent e = new AuditEvent(at, actor, action, entityType, entityId, beforeJson, afterJson, prev, hash);
     session.persist(e);
-    session.flush();
+    session.createNativeMutationQuery("update audit_head set hash = :h where id = 1").setParameter("h", hash)
+        .executeUpdate();
     return e;
   }
 

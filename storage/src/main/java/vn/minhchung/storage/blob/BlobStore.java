@@ -18,6 +18,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.hibernate.Session;
+import vn.minhchung.storage.files.OwnerOnly;
+import vn.minhchung.storage.files.TempFiles;
 
 /**
  * Stores bytes under their SHA-256: written to a temporary file, fsynced, then atomically renamed into place.
@@ -49,8 +51,9 @@ public final class BlobStore {
   /** Stores the stream's bytes (read to the end, not closed) and returns the reference. */
   public BlobRef put(InputStream in, String mediaType) {
     try {
-      Files.createDirectories(tmp);
-      Path temp = Files.createTempFile(tmp, "blob-", ".part");
+      OwnerOnly.directory(root);
+      OwnerOnly.directory(tmp);
+      Path temp = Files.createTempFile(tmp, TempFiles.prefix("blob"), ".part");
       try {
         MessageDigest md = sha256();
         long size;
@@ -61,7 +64,8 @@ public final class BlobStore {
         String sha = HexFormat.of().formatHex(md.digest());
         Path target = path(sha);
         if (!Files.exists(target)) {
-          Files.createDirectories(target.getParent());
+          OwnerOnly.directory(target.getParent().getParent());
+          OwnerOnly.directory(target.getParent());
           moveIntoPlace(temp, target);
           fsyncDirectory(target.getParent());
         }
@@ -128,15 +132,21 @@ public final class BlobStore {
     }
   }
 
-  /** Records the blob in the {@code blob} table unless it is there already (idempotent). */
+  /**
+   * Records the blob in the {@code blob} table unless it is there already (idempotent). Transactions storing the
+   * same bytes at once all succeed: the insert skips a row another one wrote ({@code on conflict do nothing},
+   * which waits for that transaction to end), so none fails on the primary key.
+   */
   public static BlobRecord record(Session session, BlobRef ref, java.time.Instant now) {
     BlobRecord existing = session.find(BlobRecord.class, ref.sha256());
     if (existing != null) {
       return existing;
     }
-    BlobRecord r = new BlobRecord(ref.sha256(), ref.size(), ref.mediaType(), now);
-    session.persist(r);
-    return r;
+    session.createNativeMutationQuery("insert into blob (sha256, size_bytes, media_type, created_at)"
+            + " values (:sha, :size, :type, :at) on conflict do nothing")
+        .setParameter("sha", ref.sha256()).setParameter("size", ref.size()).setParameter("type", ref.mediaType())
+        .setParameter("at", now).executeUpdate();
+    return session.find(BlobRecord.class, ref.sha256());
   }
 
   public static MessageDigest sha256() {
@@ -155,7 +165,7 @@ public final class BlobStore {
     } catch (AtomicMoveNotSupportedException e) {
       throw new IOException("the file system of " + target.getParent() + " cannot rename atomically", e);
     }
-    target.toFile().setReadOnly();
+    OwnerOnly.readOnly(target);
   }
 
   private static void fsync(Path file) throws IOException {

@@ -17,12 +17,23 @@ import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
 import vn.minhchung.config.settings.Settings;
+import vn.minhchung.storage.files.OwnerOnly;
 
 /**
  * One database of the application: a pooled {@link DataSource}, the schema migrated by Flyway, and a
  * Hibernate {@link SessionFactory} over the entities of {@link Entities#ALL}. Close it to release the pool.
  */
 public final class Database implements AutoCloseable {
+
+  private static final int LOCK_TIMEOUT_MS = 30_000;
+
+  static {
+    // H2 reads its bind address once, when its classes load; set before any H2 class is touched so the
+    // AUTO_SERVER port of the embedded database listens on loopback only.
+    if (System.getProperty(H2Loopback.PROPERTY) == null) {
+      System.setProperty(H2Loopback.PROPERTY, H2Loopback.ADDRESS);
+    }
+  }
 
   private final HikariDataSource dataSource;
   private final SessionFactory sessionFactory;
@@ -41,7 +52,8 @@ public final class Database implements AutoCloseable {
 
   public static Database open(DatabaseTarget target) {
     if (target.isEmbedded()) {
-      createParentDirectory(target);
+      H2Loopback.check();
+      createPrivateDirectory(target);
     }
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(target.jdbcUrl());
@@ -52,6 +64,10 @@ public final class Database implements AutoCloseable {
     hc.setConnectionTimeout(15_000);
     hc.setInitializationFailTimeout(15_000);
     target.schema().ifPresent(hc::setSchema);
+    if (!target.isPostgres()) {
+      // H2 waits 1 s for a row lock by default; appends to the audit chain queue on one row for longer under load.
+      hc.setConnectionInitSql("SET LOCK_TIMEOUT " + LOCK_TIMEOUT_MS);
+    }
     HikariDataSource ds;
     try {
       ds = new HikariDataSource(hc);
@@ -61,7 +77,9 @@ public final class Database implements AutoCloseable {
     }
     try {
       migrate(ds, target);
-      return new Database(ds, buildSessionFactory(ds, target), target);
+      Database db = new Database(ds, buildSessionFactory(ds, target), target);
+      restrictFiles(target);
+      return db;
     } catch (RuntimeException e) {
       ds.close();
       throw e;
@@ -126,13 +144,31 @@ public final class Database implements AutoCloseable {
     dataSource.close();
   }
 
-  private static void createParentDirectory(DatabaseTarget target) {
+  /** The database directory and the data directory holding it: owner-only (0700). */
+  private static void createPrivateDirectory(DatabaseTarget target) {
     Optional<Path> dir = target.embeddedDirectory();
     if (dir.isPresent()) {
       try {
-        Files.createDirectories(dir.get());
+        Path parent = dir.get().getParent();
+        if (parent != null) {
+          OwnerOnly.directory(parent);
+        }
+        OwnerOnly.directory(dir.get());
       } catch (java.io.IOException e) {
         throw new DatabaseUnavailableException("cannot create database directory " + dir.get() + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** The database file, its lock file (holding the key of the AUTO_SERVER port) and trace files: 0600. */
+  private static void restrictFiles(DatabaseTarget target) {
+    Optional<Path> dir = target.embeddedDirectory();
+    if (dir.isPresent()) {
+      try {
+        OwnerOnly.filesIn(dir.get());
+      } catch (java.io.IOException e) {
+        throw new DatabaseUnavailableException("cannot restrict the permissions of the files in " + dir.get() + ": "
+            + e.getMessage(), e);
       }
     }
   }
@@ -147,7 +183,7 @@ public final class Database implements AutoCloseable {
 
   /** Names of the tables created by the migrations, in an order safe for deleting rows (children first). */
   public static final List<String> TABLES_CHILDREN_FIRST = List.of(
-      "alert", "channel_account", "connect_state", "evidence_link", "evidence", "capture", "metric_snapshot", "run_problem", "post", "harvest_run",
-      "target", "plan_item_cooperating", "plan_item", "plan", "channel", "unit", "blob", "audit_event",
-      "app_user", "platform_account", "youtube_quota");
+      "alert", "channel_account", "connect_state", "evidence_link", "evidence", "capture", "metric_snapshot",
+      "run_problem", "post", "harvest_run", "target", "plan_item_cooperating", "plan_item", "plan", "channel", "unit",
+      "blob", "audit_event", "audit_head", "login_throttle", "app_user", "platform_account", "youtube_quota");
 }

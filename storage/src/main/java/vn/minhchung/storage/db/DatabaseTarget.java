@@ -7,7 +7,7 @@ import vn.minhchung.config.settings.Settings;
 /**
  * Where the database is: a JDBC URL with optional credentials and schema. Without a configured URL it is the
  * embedded H2 file database under {@code DATA/db}, opened with {@code AUTO_SERVER} so that command-line calls
- * work while {@code serve} holds it open.
+ * work while {@code serve} holds it open (its port listens on loopback only, see {@link H2Loopback}).
  */
 public record DatabaseTarget(String jdbcUrl, Optional<String> user, Optional<String> password,
     Optional<String> schema, int poolSize) {

@@ -34,6 +34,8 @@ public class HarvestRun {
   @Column(nullable = false) private int snapshots;
   @Column(nullable = false) private int captures;
   private String error;
+  @Column(name = "owner_pid") private Long ownerPid;
+  @Column(name = "owner_started_at") private Instant ownerStartedAt;
 
   protected HarvestRun() {}
 
@@ -43,6 +45,9 @@ public class HarvestRun {
     this.triggerKind = triggerKind;
     this.node = node;
     this.status = Status.RUNNING.code();
+    RunOwner self = RunOwner.current();
+    this.ownerPid = self.pid();
+    this.ownerStartedAt = self.startedAt().orElse(null);
   }
 
   public Long getId() { return id; }
@@ -58,6 +63,11 @@ public class HarvestRun {
   public int getSnapshots() { return snapshots; }
   public int getCaptures() { return captures; }
   public String getError() { return error; }
+  /** The process that runs (or ran) this harvest on {@link #getNode()}; empty for runs recorded before owners were. */
+  public java.util.Optional<RunOwner> getOwner() {
+    return ownerPid == null ? java.util.Optional.empty()
+        : java.util.Optional.of(new RunOwner(ownerPid, java.util.Optional.ofNullable(ownerStartedAt)));
+  }
 
   public void finish(Status status, Instant endedAt, int newPosts, int updatedPosts, int failedItems, int snapshots,
       int captures, String error) {

@@ -6,7 +6,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import vn.minhchung.storage.db.Database;
+import vn.minhchung.storage.db.DatabaseTarget;
+import vn.minhchung.storage.db.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
 
 class BlobStoreTest {
@@ -54,5 +69,59 @@ class BlobStoreTest {
   void verifyReportsAMissingBlob() {
     BlobStore store = new BlobStore(dir);
     assertThat(store.verify("a".repeat(64), 3)).get().asString().contains("missing");
+  }
+
+  @Test
+  void blobFilesAndFoldersAreOwnerOnly() throws Exception {
+    BlobStore store = new BlobStore(dir.resolve("blobs"));
+    BlobRef ref = store.put(new byte[] {4, 5, 6}, "application/octet-stream");
+    assertThat(perms(dir.resolve("blobs"))).isEqualTo("rwx------");
+    assertThat(perms(dir.resolve("blobs").resolve("tmp"))).isEqualTo("rwx------");
+    assertThat(perms(store.path(ref.sha256()).getParent())).isEqualTo("rwx------");
+    assertThat(perms(store.path(ref.sha256()).getParent().getParent())).isEqualTo("rwx------");
+    assertThat(perms(store.path(ref.sha256()))).isEqualTo("r--------");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("vn.minhchung.storage.db.TestDatabases#targets")
+  @Timeout(60)
+  void parallelWritesOfTheSameBytesAllSucceedWithOneRow(DatabaseTarget target) throws Exception {
+    BlobStore store = new BlobStore(dir.resolve("blobs"));
+    byte[] upload = "bản scan báo in".getBytes(StandardCharsets.UTF_8);
+    int writers = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try (Database db = TestDatabases.open(target)) {
+      CyclicBarrier together = new CyclicBarrier(writers);
+      List<Future<BlobRef>> results = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        results.add(pool.submit(() -> db.inTransaction(s -> {
+          BlobRef ref = store.put(upload, "application/pdf");
+          await(together);
+          BlobStore.record(s, ref, Instant.parse("2026-11-03T03:00:00Z"));
+          return ref;
+        })));
+      }
+      for (Future<BlobRef> f : results) {
+        assertThat(f.get(30, TimeUnit.SECONDS).size()).isEqualTo(upload.length);
+      }
+      long rows = db.inTransaction(s -> s.createSelectionQuery("select count(b) from BlobRecord b", Long.class)
+          .getSingleResult());
+      assertThat(rows).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+      TestDatabases.drop(target);
+    }
+  }
+
+  private static void await(CyclicBarrier b) {
+    try {
+      b.await(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String perms(Path p) throws java.io.IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
   }
 }
