@@ -11,7 +11,8 @@ import java.util.List;
  * <pre>
  * java -cp 'harvester/target/lib/*' docs/screenshots/Shots.java http://127.0.0.1:8080/ /tmp/dossier/index.html [EVIDENCE_ID]
  * </pre>
- * Writes docs/screenshots/demo-dashboard.png, demo-evidence.png and demo-dossier.png (1366 px wide).
+ * Writes docs/screenshots/demo-dashboard.png, demo-accounts.png, demo-evidence.png and demo-dossier.png (1366 px
+ * wide).
  */
 public class Shots {
   public static void main(String[] args) {
@@ -30,6 +31,8 @@ public class Shots {
       page.click("button[type=submit]");
       page.waitForURL(base);
       shot(page, out.resolve("demo-dashboard.png"));
+      page.navigate(base + "accounts");
+      shot(page, out.resolve("demo-accounts.png"));
       // The evidence id to show may be given as a third argument; else the first item of the queue.
       String href = args.length > 2 ? "/evidence/" + args[2] : null;
       if (href == null) {

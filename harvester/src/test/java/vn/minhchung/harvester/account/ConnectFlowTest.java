@@ -261,6 +261,23 @@ class ConnectFlowTest {
   }
 
   @Test
+  void aPagingLinkToAnotherHostIsNotFollowedWithTheToken() {
+    stubFacebook("me-accounts-2026-11-20.json");
+    wm.stubFor(get(urlPathEqualTo("/v26.0/me/accounts")).atPriority(1).willReturn(okJson(
+        fixture("facebook/me-accounts-2026-11-20.json").replace("\"paging\": {", "\"paging\": {\"next\":"
+            + " \"https://graph.example.net/v26.0/me/accounts?access_token=EAAGlongLived&after=MTIw\","))));
+    Tab admin = Tab.loggedIn(this, "quantri");
+    String state = query(admin.get("/connect/facebook?channel=FB-SKHCN").headers().firstValue("Location")
+        .orElseThrow()).get("state");
+
+    HttpResponse<String> r = admin.get("/connect/facebook/callback?code=fb-code-123&state=" + state);
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("sang máy chủ khác (graph.example.net)");
+    assertThat(linked()).isEmpty();
+  }
+
+  @Test
   void onlyAdminsStartAFlow() {
     assertThat(Tab.loggedIn(this, "canbo").get("/connect/facebook?channel=FB-SKHCN").statusCode()).isEqualTo(403);
     assertThat(new Tab(this).get("/connect/zalo?channel=ZL-XTH").statusCode()).isEqualTo(303);
