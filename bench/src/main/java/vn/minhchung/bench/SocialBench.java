@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import vn.minhchung.config.registry.ChannelKind;
 import vn.minhchung.config.settings.Settings;
+import vn.minhchung.harvester.account.DatabaseChannelAccess;
 import vn.minhchung.harvester.connector.ChannelSpec;
 import vn.minhchung.harvester.connector.Connector;
 import vn.minhchung.harvester.connector.RecordingContext;
@@ -29,7 +30,12 @@ import vn.minhchung.harvester.connector.zalo.ZaloTokenStore;
 import vn.minhchung.harvester.http.HttpFetcher;
 import vn.minhchung.harvester.http.Sleeper;
 import vn.minhchung.harvester.spec.DurationTargets;
+import vn.minhchung.storage.credential.AccountSecrets;
+import vn.minhchung.storage.credential.Accounts;
+import vn.minhchung.storage.credential.SecretBox;
 import vn.minhchung.storage.db.Database;
+import vn.minhchung.storage.registry.Channel;
+import vn.minhchung.storage.registry.Unit;
 import vn.minhchung.storage.db.DatabaseTarget;
 import vn.minhchung.storage.db.TestDatabases;
 
@@ -54,24 +60,28 @@ public final class SocialBench {
       Settings settings = Settings.of(dir, Map.of(
           "platforms.facebook.graphBaseUrl", mock.base() + "/fb", "platforms.facebook.accessToken", "bench-token",
           "platforms.zalo.apiBaseUrl", mock.base() + "/zalo", "platforms.zalo.oauthBaseUrl", mock.base() + "/zalo",
-          "platforms.zalo.accessToken", "bench-token", "platforms.zalo.refreshToken", "bench-refresh",
           "platforms.youtube.apiBaseUrl", mock.base() + "/yt", "platforms.youtube.apiKey", "bench-key",
           "harvest.windowDays", "30"));
       HttpFetcher fetcher = new HttpFetcher(settings, Sleeper.REAL, clock);
+      SecretBox box = SecretBox.fromKeyFile(dir.resolve("secret.key"));
+      // Facebook and YouTube use the platform-wide token and key; each Zalo OA has its own account, as in production.
+      DatabaseChannelAccess access = new DatabaseChannelAccess(db, box, clock);
+      long[] zaloIds = zaloAccounts(db, box, channels, now);
       System.out.printf(Locale.ROOT, "SocialBench: %d channels × %d posts per platform, %d threads%n", channels,
           posts, threads);
       System.out.printf(Locale.ROOT, "%-9s %9s %9s %9s %9s %10s %9s%n", "platform", "posts", "requests", "minimum",
           "overhead", "wall ms", "posts/s");
       run("facebook", channels, threads, posts, mock.facebook, channels * ceil(posts, 100),
-          new FacebookConnector(fetcher, new FacebookThrottle(Sleeper.REAL, clock, Duration.ofSeconds(20))),
+          new FacebookConnector(fetcher, new FacebookThrottle(Sleeper.REAL, clock, Duration.ofSeconds(20)), access),
           i -> spec(i, ChannelKind.FACEBOOK_PAGE, "https://www.facebook.com/page" + i, "10000" + i), settings, clock);
       run("youtube", channels, threads, posts, mock.youtube, channels * 2 * ceil(posts, 50),
-          new YouTubeConnector(fetcher, new YouTubeQuota.InMemory(), DurationTargets.NONE),
+          new YouTubeConnector(fetcher, new YouTubeQuota.InMemory(), DurationTargets.NONE, access),
           i -> spec(i, ChannelKind.YOUTUBE_CHANNEL, "https://www.youtube.com/channel/" + uc(i), uc(i)), settings,
           clock);
       run("zalo", channels, threads, posts, mock.zalo, channels * (ceil(posts, 10) + 1),
-          new ZaloConnector(fetcher, new ZaloTokenStore(db, clock)),
-          i -> spec(i, ChannelKind.ZALO_OA, "https://zalo.me/oa" + i, "oa" + i), settings, clock);
+          new ZaloConnector(fetcher, new ZaloTokenStore(db, box, clock), access),
+          i -> new ChannelSpec(zaloIds[i], "zalo_oa-" + i, "BENCH", ChannelKind.ZALO_OA, "Kênh " + i,
+              "https://zalo.me/oa" + i, Optional.of("oa" + i), Map.of()), settings, clock);
     } finally {
       TestDatabases.drop(dbTarget);
     }
@@ -103,6 +113,25 @@ public final class SocialBench {
     }
     System.out.printf(Locale.ROOT, "%-9s %9d %9d %9d %8.1f%% %10d %9.0f%n", name, harvested, requests.get(), minimum,
         100.0 * (requests.get() - minimum) / minimum, ms, harvested * 1000.0 / Math.max(1, ms));
+  }
+
+  /** One registered Zalo channel per OA, each linked to its own sealed account. */
+  private static long[] zaloAccounts(Database db, SecretBox box, int channels, Instant now) {
+    return db.inTransaction(s -> {
+      Unit unit = new Unit("BENCH", "Đơn vị đo hiệu năng", now);
+      s.persist(unit);
+      long[] ids = new long[channels];
+      for (int i = 0; i < channels; i++) {
+        Channel c = new Channel("zalo_oa-" + i, unit, ChannelKind.ZALO_OA, "Kênh " + i, "https://zalo.me/oa" + i, now);
+        c.setPlatformId("oa" + i);
+        s.persist(c);
+        s.flush();
+        ids[i] = c.getId();
+        Accounts.store(s, box, new Accounts.Grant("zalo", "oa" + i, "oa_token", new AccountSecrets("bench-token",
+            "bench-refresh"), null, null, null), List.of(ids[i]), now);
+      }
+      return ids;
+    });
   }
 
   private static ChannelSpec spec(int i, ChannelKind kind, String url, String platformId) {
