@@ -37,7 +37,8 @@ class PoliteFetcherTest {
     server.start();
     server.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain")
         .withBody(Fixtures.text("portal-robots-2026-11-20.txt", server.baseUrl()))));
-    Settings settings = Settings.of(Path.of("target/polite"), Map.of("http.perHostDelayMs", "1500"));
+    Settings settings = Settings.of(Path.of("target/polite"), Map.of("http.perHostDelayMs", "1500",
+        "http.allowHosts", "localhost"));
     // Time moves only when the fetcher waits, so the waits are exact.
     Instant[] now = {Instant.parse("2026-11-20T03:00:00Z")};
     Clock clock = new Clock() {

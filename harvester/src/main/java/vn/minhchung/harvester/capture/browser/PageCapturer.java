@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import vn.minhchung.harvester.capture.CaptureRequest;
 import vn.minhchung.harvester.capture.CaptureStatus;
@@ -24,11 +26,14 @@ import vn.minhchung.harvester.capture.PageVerdict;
 import vn.minhchung.harvester.capture.PageVerdict.Verdict;
 import vn.minhchung.harvester.capture.social.CommonSelectors;
 import vn.minhchung.harvester.capture.social.FacebookSelectors;
+import vn.minhchung.harvester.http.AddressPolicy;
 
 /**
  * Captures one page in a fresh browser context (nothing shared with the previous capture): load, a capped
  * network-idle wait, consent and login pop-ups closed, a scroll for lazy content, then the verdict and the
- * shots. Runs on the worker thread that owns {@code browser}.
+ * shots. Runs on the worker thread that owns {@code browser}. Every request of the page (documents, frames,
+ * subresources, WebSockets) passes the {@link AddressPolicy}: one to an internal address is aborted, so a page
+ * cannot make the browser read the harvester's own network.
  */
 public final class PageCapturer {
   static final int VIEWPORT_WIDTH = 1280;
@@ -38,12 +43,16 @@ public final class PageCapturer {
   private static final Verdict CRASHED =
       new Verdict(CaptureStatus.ERROR, "thẻ trình duyệt bị sập (tab crash) khi tải trang");
 
+  private static final Set<String> NETWORK_SCHEMES = Set.of("http", "https", "ws", "wss");
+
   private final CaptureLimits limits;
   private final Clock clock;
+  private final AddressPolicy policy;
 
-  public PageCapturer(CaptureLimits limits, Clock clock) {
+  public PageCapturer(CaptureLimits limits, Clock clock, AddressPolicy policy) {
     this.limits = limits;
     this.clock = clock;
+    this.policy = policy;
   }
 
   /** Signals that the browser itself is gone: the worker restarts it and retries the capture once. */
@@ -56,6 +65,10 @@ public final class PageCapturer {
   }
 
   public RawCapture capture(Browser browser, CaptureRequest req, Optional<Path> storageState, Path workDir) {
+    Optional<String> refusal = policy.refusal(req.url());
+    if (refusal.isPresent()) {
+      return failed(req, new Verdict(CaptureStatus.ERROR, refusal.get()));
+    }
     Path har = workDir.resolve("exchanges.har");
     Browser.NewContextOptions opts = contextOptions().setRecordHarPath(har)
         .setRecordHarContent(HarContentPolicy.EMBED);
@@ -128,6 +141,10 @@ public final class PageCapturer {
 
   /** Loads a page in a fresh context (no recording, no shots) and returns its DOM and verdict. */
   public RenderedPage render(Browser browser, URI url, Optional<Path> storageState, boolean needsLogin) {
+    Optional<String> refusal = policy.refusal(url);
+    if (refusal.isPresent()) {
+      return new RenderedPage(url.toString(), 0, Optional.of(new Verdict(CaptureStatus.ERROR, refusal.get())), "");
+    }
     Browser.NewContextOptions opts = contextOptions();
     storageState.filter(Files::isRegularFile).ifPresent(opts::setStorageStatePath);
     BrowserContext context = newContext(browser, opts);
@@ -296,12 +313,39 @@ public final class PageCapturer {
         .setLocale("vi-VN").setTimezoneId("Asia/Ho_Chi_Minh").setServiceWorkers(ServiceWorkerPolicy.BLOCK);
   }
 
-  private static BrowserContext newContext(Browser browser, Browser.NewContextOptions opts) {
+  private BrowserContext newContext(Browser browser, Browser.NewContextOptions opts) {
     try {
-      return browser.newContext(opts);
+      BrowserContext context = browser.newContext(opts);
+      context.route("**/*", route -> {
+        if (refused(route.request().url())) {
+          route.abort("blockedbyclient");
+        } else {
+          route.resume();
+        }
+      });
+      context.routeWebSocket("**/*", ws -> {
+        if (refused(ws.url())) {
+          ws.close();
+        } else {
+          ws.connectToServer();
+        }
+      });
+      return context;
     } catch (PlaywrightException e) {
       throw new BrowserGoneException("the browser refused a new context: " + firstLine(e), e);
     }
+  }
+
+  /** Whether the browser must not send this request; URLs without a network (data:, blob:) pass. */
+  private boolean refused(String url) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      return true;
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    return NETWORK_SCHEMES.contains(scheme) && policy.refusal(uri).isPresent();
   }
 
   private static String viewport() {
