@@ -168,6 +168,11 @@ public final class HttpFetcher {
     }
   }
 
+  /** Refuses {@code uri} as a fetch would, without sending anything (to skip robots.txt of a refused host). */
+  public void checkAddress(URI uri) throws FetchException {
+    admit(uri, uri);
+  }
+
   private void admit(URI hop, URI requested) throws FetchException {
     Optional<String> refusal = policy.refusal(hop);
     if (refusal.isPresent()) {

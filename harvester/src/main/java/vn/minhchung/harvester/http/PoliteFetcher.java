@@ -67,6 +67,7 @@ public final class PoliteFetcher {
 
   /** Fetches {@code uri} unless robots.txt forbids it. */
   public FetchOutcome fetch(URI uri) throws FetchException {
+    http.checkAddress(uri);
     BaseRobotRules rules = rules(uri);
     if (!rules.isAllowed(uri.toString())) {
       return new FetchOutcome.Disallowed(uri, robotsUri(uri));

@@ -86,7 +86,8 @@ public final class PageCapturer {
         throw new BrowserGoneException("the browser closed during the capture of " + req.url() + ": "
             + firstLine(e), e);
       }
-      raw = failed(req, crashed.get() ? CRASHED : new Verdict(CaptureStatus.ERROR, "lỗi trình duyệt: " + firstLine(e)));
+      boolean crash = crashed.get() || firstLine(e).contains("crash");
+      raw = failed(req, crash ? CRASHED : new Verdict(CaptureStatus.ERROR, "lỗi trình duyệt: " + firstLine(e)));
     } finally {
       closeQuietly(context);
     }
@@ -317,17 +318,26 @@ public final class PageCapturer {
     try {
       BrowserContext context = browser.newContext(opts);
       context.route("**/*", route -> {
-        if (refused(route.request().url())) {
-          route.abort("blockedbyclient");
-        } else {
-          route.resume();
+        try {
+          if (refused(route.request().url())) {
+            route.abort("blockedbyclient");
+          } else {
+            route.resume();
+          }
+        } catch (PlaywrightException e) {
+          // The page crashed or closed while the request waited: nothing is left to load it for, and an
+          // exception here would surface in whatever Playwright call is dispatching the event.
         }
       });
       context.routeWebSocket("**/*", ws -> {
-        if (refused(ws.url())) {
-          ws.close();
-        } else {
-          ws.connectToServer();
+        try {
+          if (refused(ws.url())) {
+            ws.close();
+          } else {
+            ws.connectToServer();
+          }
+        } catch (PlaywrightException e) {
+          // As above: the page is gone.
         }
       });
       return context;

@@ -83,7 +83,7 @@ class FeedAndSitemapReaderTest {
 
   @Test
   void aGzipBombIsRefusedWithoutInflatingIt() throws Exception {
-    byte[] bomb = gzipBomb(64L * 1024 * 1024);
+    byte[] bomb = Fixtures.gzipBomb(64L * 1024 * 1024);
     assertThat(bomb.length).isLessThan(200 * 1024);
     assertThatThrownBy(() -> SitemapReader.read(bomb, "application/gzip", URI.create(BASE + "/sitemap.xml.gz"),
         LIMIT)).isInstanceOfSatisfying(BadDocumentException.class,
@@ -95,21 +95,6 @@ class FeedAndSitemapReaderTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
       gz.write(plain);
-    }
-    return out.toByteArray();
-  }
-
-  /** A sitemap start followed by {@code size} spaces, compressed (about 1000:1). */
-  static byte[] gzipBomb(long size) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write("<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
-          .getBytes(StandardCharsets.UTF_8));
-      byte[] spaces = new byte[1 << 20];
-      java.util.Arrays.fill(spaces, (byte) ' ');
-      for (long written = 0; written < size; written += spaces.length) {
-        gz.write(spaces);
-      }
     }
     return out.toByteArray();
   }
