@@ -113,7 +113,7 @@ public final class PageCapturer {
       return new Stopped(new Verdict(CaptureStatus.TIMEOUT, "trang không phản hồi sau "
           + limits.captureTimeoutMs() / 1000 + " giây"), false, null);
     } catch (PlaywrightException e) {
-      if (crashed.get() || firstLine(e).contains("crash")) {
+      if (crashed.get() || firstLine(e).contains("crash") || crashedAfterAll(page, crashed)) {
         return new Stopped(CRASHED, false, null);
       }
       throw e;
@@ -303,6 +303,19 @@ public final class PageCapturer {
     } catch (TimeoutError e) {
       // Pages with polling or analytics never go idle; the cap is the point.
     }
+  }
+
+  /**
+   * The crash event can arrive after the failed navigation it caused ({@code net::ERR_ABORTED}), more so with
+   * request interception on: one more round trip to the browser delivers pending events.
+   */
+  private static boolean crashedAfterAll(Page page, AtomicBoolean crashed) {
+    try {
+      page.title();
+    } catch (PlaywrightException e) {
+      // A crashed or closed page cannot answer; the event, if any, has been delivered by now.
+    }
+    return crashed.get();
   }
 
   private static double remaining(long deadline) {
