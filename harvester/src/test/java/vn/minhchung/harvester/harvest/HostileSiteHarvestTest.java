@@ -139,7 +139,7 @@ class HostileSiteHarvestTest {
   }
 
   private static byte[] longArticle(int bytes) {
-    String paragraph = "<p>Đoạn %d: chuyển đổi số là nhiệm vụ trọng tâm của tỉnh, của từng xã, phường và người dân.</p>";
+    String paragraph = "<p>Đoạn %d: chuyển đổi số là nhiệm vụ trọng tâm của tỉnh, của từng xã và người dân.</p>";
     StringBuilder html = new StringBuilder(bytes).append("<!DOCTYPE html><html lang=\"vi\"><head>"
         + "<meta charset=\"utf-8\"><title>Bài rất dài về chuyển đổi số</title>"
         + "<meta property=\"article:published_time\" content=\"2026-11-19T08:00:00+07:00\"></head><body><article>"

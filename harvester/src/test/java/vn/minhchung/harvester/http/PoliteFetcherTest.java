@@ -84,7 +84,8 @@ class PoliteFetcherTest {
   @Test
   void asksConditionallyOnlyWhenToldAndAnswersNotModifiedWithoutAPage() throws Exception {
     server.stubFor(get("/tin").withHeader("If-None-Match", absent()).willReturn(aResponse().withStatus(200)
-        .withHeader("ETag", "\"v1\"").withHeader("Content-Type", "text/html; charset=utf-8").withBody("<p>Bản đầu</p>")));
+        .withHeader("ETag", "\"v1\"").withHeader("Content-Type", "text/html; charset=utf-8")
+        .withBody("<p>Bản đầu</p>")));
     server.stubFor(get("/tin").withHeader("If-None-Match", equalTo("\"v1\"")).willReturn(aResponse().withStatus(304)));
     FetchOutcome first = fetcher.fetch(uri("/tin"));
     FetchOutcome again = fetcher.fetch(uri("/tin"));

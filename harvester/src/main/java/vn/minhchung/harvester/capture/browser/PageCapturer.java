@@ -40,6 +40,7 @@ public final class PageCapturer {
   static final int VIEWPORT_HEIGHT = 900;
   private static final double NETWORK_IDLE_MS = 3_000;
   private static final double UI_MS = 1_500;
+  private static final double CRASH_EVENT_WAIT_MS = 300;
   private static final Verdict CRASHED =
       new Verdict(CaptureStatus.ERROR, "thẻ trình duyệt bị sập (tab crash) khi tải trang");
 
@@ -307,13 +308,14 @@ public final class PageCapturer {
 
   /**
    * The crash event can arrive after the failed navigation it caused ({@code net::ERR_ABORTED}), more so with
-   * request interception on: one more round trip to the browser delivers pending events.
+   * request interception on. A short client-side wait dispatches pending events without asking the renderer
+   * anything (which could block on a page whose script never yields).
    */
   private static boolean crashedAfterAll(Page page, AtomicBoolean crashed) {
     try {
-      page.title();
+      page.waitForTimeout(CRASH_EVENT_WAIT_MS);
     } catch (PlaywrightException e) {
-      // A crashed or closed page cannot answer; the event, if any, has been delivered by now.
+      // The page or browser is gone; any crash event has been delivered by now.
     }
     return crashed.get();
   }
