@@ -47,7 +47,9 @@ public final class CaptureBench {
     int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Path dir = Files.createTempDirectory("capture-bench");
-    Settings settings = Settings.of(dir, Map.of("browser.concurrency", Integer.toString(concurrency)));
+    // The fixture server is on loopback, which captures refuse unless allowed.
+    Settings settings = Settings.of(dir, Map.of("browser.concurrency", Integer.toString(concurrency),
+        "http.allowHosts", "127.0.0.1"));
     Path exe = BrowserLocator.locate(settings, System.getenv());
     try (FixtureServer server = new FixtureServer()) {
       Figures a = service(server, settings, pages, concurrency);

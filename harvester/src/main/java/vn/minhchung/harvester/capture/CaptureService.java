@@ -25,6 +25,7 @@ import vn.minhchung.harvester.capture.browser.BrowserLocator;
 import vn.minhchung.harvester.capture.browser.BrowserPool;
 import vn.minhchung.harvester.capture.browser.CaptureLimits;
 import vn.minhchung.harvester.capture.browser.PageCapturer;
+import vn.minhchung.harvester.http.AddressPolicy;
 import vn.minhchung.harvester.capture.browser.RawCapture;
 import vn.minhchung.harvester.capture.browser.RenderedPage;
 import vn.minhchung.harvester.capture.social.FacebookPageParser;
@@ -78,8 +79,8 @@ public final class CaptureService implements AutoCloseable {
     Path exe = BrowserLocator.locate(settings, env);
     BrowserPool pool = new BrowserPool(exe, settings.integer("browser.concurrency"),
         settings.integer("browser.restartAfter"), settings.integer("browser.queueSize"), hungAfter);
-    return new CaptureService(pool, new PageCapturer(CaptureLimits.of(settings), clock), blobs,
-        new CaptureRecorder(db), band, settings.dataDir(), clock);
+    PageCapturer capturer = new PageCapturer(CaptureLimits.of(settings), clock, AddressPolicy.of(settings));
+    return new CaptureService(pool, capturer, blobs, new CaptureRecorder(db), band, settings.dataDir(), clock);
   }
 
   /** Queues one capture. Fails at once with {@code RejectedExecutionException} when the queue is full. */

@@ -41,15 +41,30 @@ public final class JsonBodies {
     }
   }
 
-  /** A count given as a number or a numeric string ("1234"); null when absent, blank or not a number. */
+  /** Flag of a post whose platform sent a count that is not one (stored as null, never 0 or a wrapped number). */
+  public static final String COUNT_UNREADABLE = "count_unreadable";
+
+  /**
+   * A count given as a number or a numeric string ("1234"); null when absent or blank, and null when it is not a
+   * whole number from 0 to 10^18 ("abc", -3, 1.5, 99999999999999999999): see {@link #unreadableCount}.
+   */
   public static Long count(JsonNode node) {
-    if (node == null || node.isNull() || node.isMissingNode()) {
+    if (absent(node)) {
       return null;
     }
     if (node.isIntegralNumber()) {
-      return node.asLong();
+      return node.canConvertToLong() && node.asLong() >= 0 ? number(Long.toString(node.asLong())) : null;
     }
     return node.isTextual() ? number(node.asText()) : null;
+  }
+
+  /** Whether the node holds something that should be a count but is not readable as one. */
+  public static boolean unreadableCount(JsonNode node) {
+    return !absent(node) && count(node) == null;
+  }
+
+  private static boolean absent(JsonNode node) {
+    return node == null || node.isNull() || node.isMissingNode() || node.isTextual() && node.asText().isBlank();
   }
 
   /** A non-negative whole number written as digits ("1234"); null otherwise. */

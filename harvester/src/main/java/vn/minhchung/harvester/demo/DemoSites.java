@@ -190,6 +190,9 @@ public final class DemoSites implements AutoCloseable {
     m.put("platforms.youtube.apiKey", YouTubeSite.KEY);
     m.put("platforms.youtube.feedBaseUrl", yt + YouTubeSite.FEED);
     m.put("platforms.youtube.watchBaseUrl", yt + "/watch");
+    // The sites are on loopback, which harvests and captures refuse unless allowed; exactly these five.
+    m.put("http.allowHosts", String.join(",", List.of(newspaperServer, portalServer, facebookServer, zaloServer,
+        youtubeServer).stream().map(s -> URI.create(s.baseUrl()).getAuthority()).toList()));
     m.put("http.perHostDelayMs", "50");
     m.put("harvest.windowDays", "30");
     return m;

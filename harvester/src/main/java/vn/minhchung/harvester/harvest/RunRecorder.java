@@ -17,6 +17,7 @@ import vn.minhchung.config.text.VietnameseText;
 import vn.minhchung.harvester.connector.Counts;
 import vn.minhchung.harvester.connector.HarvestContext;
 import vn.minhchung.harvester.connector.HarvestedPost;
+import vn.minhchung.harvester.connector.JsonBodies;
 import vn.minhchung.harvester.connector.KnownPost;
 import vn.minhchung.harvester.connector.PostKind;
 import vn.minhchung.storage.blob.BlobRef;
@@ -82,8 +83,18 @@ final class RunRecorder implements HarvestContext {
   }
 
   @Override
-  public void accept(HarvestedPost p) {
+  public void accept(HarvestedPost harvested) {
     Instant now = clock.instant();
+    int maxText = settings.integer("harvest.maxTextBytes");
+    HarvestedPost p = TextCap.apply(harvested, maxText);
+    if (p != harvested) {
+      problem(p.url(), TextCap.FLAG, p.url() + ": nội dung bài dài " + TextCap.textBytes(harvested)
+          + " byte, vượt giới hạn harvest.maxTextBytes (" + maxText + " byte); chỉ lưu phần đầu");
+    }
+    if (p.flags().contains(JsonBodies.COUNT_UNREADABLE)) {
+      problem(p.url(), JsonBodies.COUNT_UNREADABLE, p.url() + ": nền tảng trả về số liệu tương tác không đọc được "
+          + "(không phải số nguyên không âm, hoặc quá lớn); số liệu đó được lưu trống, không phải 0");
+    }
     db.runInTransaction(s -> {
       Post post = find(s, p.platformId());
       if (post == null) {

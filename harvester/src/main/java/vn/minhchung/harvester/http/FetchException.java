@@ -9,8 +9,11 @@ import java.util.Optional;
 public final class FetchException extends IOException {
   private static final long serialVersionUID = 1L;
 
-  /** Why the fetch failed. */
-  public enum Reason { TIMEOUT, NETWORK, TOO_LARGE, TOO_MANY_REDIRECTS, RATE_LIMITED, INTERRUPTED }
+  /**
+   * Why the fetch failed; {@code ADDRESS_REFUSED}: the URL or a redirect leads to an internal address
+   * ({@link AddressPolicy}).
+   */
+  public enum Reason { TIMEOUT, NETWORK, TOO_LARGE, TOO_MANY_REDIRECTS, RATE_LIMITED, INTERRUPTED, ADDRESS_REFUSED }
 
   private final Reason reason;
   private final URI uri;

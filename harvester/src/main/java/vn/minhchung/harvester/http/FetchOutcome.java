@@ -2,11 +2,17 @@ package vn.minhchung.harvester.http;
 
 import java.net.URI;
 
-/** What {@link PoliteFetcher#fetch} did: fetched a page (maybe unchanged since last time) or obeyed robots.txt. */
-public sealed interface FetchOutcome permits FetchOutcome.Fetched, FetchOutcome.Disallowed {
+/**
+ * What {@link PoliteFetcher} did: fetched a page, learnt that a page asked for with {@link
+ * PoliteFetcher#fetchIfChanged} has not changed, or obeyed robots.txt.
+ */
+public sealed interface FetchOutcome permits FetchOutcome.Fetched, FetchOutcome.NotModified, FetchOutcome.Disallowed {
 
-  /** An answer (any status); {@code notModified} when the server said 304 and the remembered page is returned. */
-  record Fetched(Page page, boolean notModified) implements FetchOutcome {}
+  /** An answer (any status). */
+  record Fetched(Page page) implements FetchOutcome {}
+
+  /** The server answered 304 to our validators: the page is as it was when last fetched; no body. */
+  record NotModified(URI uri) implements FetchOutcome {}
 
   /** robots.txt forbids this URL for our user agent; nothing was requested. */
   record Disallowed(URI uri, URI robotsTxt) implements FetchOutcome {}

@@ -12,8 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import vn.minhchung.config.settings.Settings;
@@ -26,6 +28,9 @@ import vn.minhchung.config.settings.Settings;
  * that are not retried (or still fail after retries) are returned, so callers can read error bodies. Redirects
  * are followed here (not by the JDK client, which hands back the last 3xx after its limit) so that a loop is
  * reported as {@link FetchException.Reason#TOO_MANY_REDIRECTS} naming the chain; https → http is not followed.
+ * Every hop is checked against the {@link AddressPolicy} before it is requested (refused:
+ * {@link FetchException.Reason#ADDRESS_REFUSED}), and a redirect to another origin (scheme, host, port) carries
+ * only {@link #CROSS_ORIGIN_HEADERS}: tokens, keys and cookies stay with the host they were meant for.
  */
 public final class HttpFetcher {
   /** The longest Retry-After we wait for inside a run; longer ones end the call. */
@@ -34,6 +39,8 @@ public final class HttpFetcher {
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
   /** Redirects followed per request; a loop is detected before this. */
   static final int MAX_REDIRECTS = 10;
+  /** The only request headers a redirect to another origin keeps (lower case). */
+  static final Set<String> CROSS_ORIGIN_HEADERS = Set.of("accept", "accept-language", "user-agent");
 
   private final HttpClient client;
   private final String userAgent;
@@ -42,14 +49,16 @@ public final class HttpFetcher {
   private final int maxRetries;
   private final Sleeper sleeper;
   private final Clock clock;
+  private final AddressPolicy policy;
 
   public HttpFetcher(Settings settings, Sleeper sleeper, Clock clock) {
     this(settings.string("http.userAgent"), Duration.ofSeconds(settings.integer("http.timeoutSeconds")),
-        settings.longValue("http.maxBodyBytes"), settings.integer("http.maxRetries"), sleeper, clock);
+        settings.longValue("http.maxBodyBytes"), settings.integer("http.maxRetries"), sleeper, clock,
+        AddressPolicy.of(settings));
   }
 
   public HttpFetcher(String userAgent, Duration timeout, long maxBodyBytes, int maxRetries, Sleeper sleeper,
-      Clock clock) {
+      Clock clock, AddressPolicy policy) {
     this.client = HttpClient.newBuilder()
         .connectTimeout(timeout)
         .followRedirects(HttpClient.Redirect.NEVER)
@@ -60,6 +69,7 @@ public final class HttpFetcher {
     this.maxRetries = maxRetries;
     this.sleeper = sleeper;
     this.clock = clock;
+    this.policy = policy;
   }
 
   public HttpResult get(URI uri, Map<String, String> headers) throws FetchException {
@@ -80,7 +90,7 @@ public final class HttpFetcher {
         result = sendOnce(request, attempt);
       } catch (FetchException e) {
         if (e.reason() == FetchException.Reason.TOO_LARGE || e.reason() == FetchException.Reason.TOO_MANY_REDIRECTS
-            || attempt > maxRetries) {
+            || e.reason() == FetchException.Reason.ADDRESS_REFUSED || attempt > maxRetries) {
           throw e;
         }
         pause(backoff(attempt), uri);
@@ -158,12 +168,36 @@ public final class HttpFetcher {
     }
   }
 
+  /** Refuses {@code uri} as a fetch would, without sending anything (to skip robots.txt of a refused host). */
+  public void checkAddress(URI uri) throws FetchException {
+    admit(uri, uri);
+  }
+
+  private void admit(URI hop, URI requested) throws FetchException {
+    Optional<String> refusal = policy.refusal(hop);
+    if (refusal.isPresent()) {
+      String via = hop.equals(requested) ? "" : requested + " → ";
+      throw new FetchException(FetchException.Reason.ADDRESS_REFUSED, requested, via + refusal.get(), null, null);
+    }
+  }
+
+  /** Same scheme, host and port (default ports made explicit). */
+  public static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme().equalsIgnoreCase(b.getScheme()) && String.valueOf(a.getHost())
+        .equalsIgnoreCase(String.valueOf(b.getHost())) && effectivePort(a) == effectivePort(b);
+  }
+
+  private static int effectivePort(URI u) {
+    return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+  }
+
   private HttpResult sendOnce(HttpRequest request, int attempt) throws FetchException {
     URI uri = request.uri();
     try {
       HttpRequest current = request;
       List<URI> chain = new ArrayList<>(List.of(uri));
       while (true) {
+        admit(current.uri(), uri);
         HttpResponse<InputStream> r = client.send(current, HttpResponse.BodyHandlers.ofInputStream());
         Optional<URI> next = redirectTarget(r);
         if (next.isEmpty()) {
@@ -177,7 +211,10 @@ public final class HttpFetcher {
               null, null);
         }
         chain.add(next.get());
-        HttpRequest.Builder b = HttpRequest.newBuilder(current, (name, value) -> true).uri(next.get());
+        boolean sameOrigin = sameOrigin(current.uri(), next.get());
+        HttpRequest.Builder b = HttpRequest.newBuilder(current,
+            (name, value) -> sameOrigin || CROSS_ORIGIN_HEADERS.contains(name.toLowerCase(Locale.ROOT)))
+            .uri(next.get());
         if (r.statusCode() == 303 || (r.statusCode() == 301 || r.statusCode() == 302) && !"GET".equals(current.method())) {
           b.GET();
         }

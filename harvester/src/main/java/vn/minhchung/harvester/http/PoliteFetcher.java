@@ -20,12 +20,14 @@ import vn.minhchung.config.settings.Settings;
  * Fetches web pages the way a well-behaved crawler does, on top of {@link HttpFetcher} (timeouts, size limit,
  * retries, Retry-After): robots.txt is read once per host and obeyed (a forbidden URL is not requested), one
  * request at a time per host with {@code http.perHostDelayMs} between them (or the robots.txt crawl-delay when
- * longer, capped at {@link #MAX_CRAWL_DELAY}), and conditional GET with the ETag / Last-Modified of the last
- * answer (remembered in memory for the last {@link #REMEMBERED} pages of this process). Thread-safe.
+ * longer, capped at {@link #MAX_CRAWL_DELAY}), and conditional GET ({@link #fetchIfChanged}) with the ETag /
+ * Last-Modified of the last answer. Only those validators are remembered, in memory, for the last
+ * {@link #REMEMBERED} URLs of this process (about 200 bytes each), never the pages: a 304 tells the caller that
+ * nothing changed, and the caller already holds what it read then. Thread-safe.
  */
 public final class PoliteFetcher {
   static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(10);
-  static final int REMEMBERED = 500;
+  static final int REMEMBERED = 10_000;
 
   private final HttpFetcher http;
   private final Sleeper sleeper;
@@ -34,17 +36,17 @@ public final class PoliteFetcher {
   private final String robotName;
   private final Map<String, BaseRobotRules> robots = new ConcurrentHashMap<>();
   private final Map<String, HostSlot> hosts = new ConcurrentHashMap<>();
-  private final Map<URI, Remembered> remembered = Collections.synchronizedMap(
+  private final Map<URI, Validators> validators = Collections.synchronizedMap(
       new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<URI, Remembered> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<URI, Validators> eldest) {
           return size() > REMEMBERED;
         }
       });
 
-  private record Remembered(String etag, String lastModified, Page page) {}
+  private record Validators(String etag, String lastModified) {}
 
   private static final class HostSlot {
     final ReentrantLock lock = new ReentrantLock();
@@ -65,13 +67,26 @@ public final class PoliteFetcher {
     return token.toLowerCase(Locale.ROOT);
   }
 
-  /** Fetches {@code uri} unless robots.txt forbids it. */
+  /** Fetches {@code uri} unless robots.txt forbids it; never {@link FetchOutcome.NotModified}. */
   public FetchOutcome fetch(URI uri) throws FetchException {
+    return fetch(uri, false);
+  }
+
+  /**
+   * Like {@link #fetch}, but with the validators of the last answer for {@code uri}: {@link FetchOutcome.NotModified}
+   * when the server says it has not changed. For pages whose earlier reading the caller has kept.
+   */
+  public FetchOutcome fetchIfChanged(URI uri) throws FetchException {
+    return fetch(uri, true);
+  }
+
+  private FetchOutcome fetch(URI uri, boolean conditional) throws FetchException {
+    http.checkAddress(uri);
     BaseRobotRules rules = rules(uri);
     if (!rules.isAllowed(uri.toString())) {
       return new FetchOutcome.Disallowed(uri, robotsUri(uri));
     }
-    Remembered before = remembered.get(uri);
+    Validators before = conditional ? validators.get(uri) : null;
     Map<String, String> headers = new HashMap<>();
     headers.put("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
     headers.put("Accept-Language", "vi-VN,vi;q=0.9,en;q=0.5");
@@ -83,15 +98,17 @@ public final class PoliteFetcher {
     }
     HttpResult r = politely(uri, rules, headers);
     if (r.status() == 304 && before != null) {
-      return new FetchOutcome.Fetched(before.page(), true);
+      return new FetchOutcome.NotModified(uri);
     }
     Page page = new Page(uri, r.finalUri(), r.status(), r.header("Content-Type").orElse(null), r.body());
     String etag = r.header("ETag").orElse(null);
     String lastModified = r.header("Last-Modified").orElse(null);
     if (page.isSuccess() && (etag != null || lastModified != null)) {
-      remembered.put(uri, new Remembered(etag, lastModified, page));
+      validators.put(uri, new Validators(etag, lastModified));
+    } else if (page.isSuccess()) {
+      validators.remove(uri);
     }
-    return new FetchOutcome.Fetched(page, false);
+    return new FetchOutcome.Fetched(page);
   }
 
   /** The sitemaps robots.txt of this URL's host lists ({@code Sitemap:} lines). */

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,8 +75,9 @@ class CaptureServiceBrowserTest {
       return e.getId();
     });
     blobs = new BlobStore(data.resolve("blobs"));
+    // Only the fixture server's own port: other loopback ports count as internal.
     Settings settings = Settings.of(data, Map.of("browser.concurrency", "2", "browser.captureTimeoutSeconds", "10",
-        "browser.restartAfter", "50"));
+        "browser.restartAfter", "50", "http.allowHosts", server.url("/").getAuthority()));
     // A capture here takes seconds; 90 s before the watchdog steps in keeps a hung worker's retry in the tests' waits.
     service = CaptureService.start(settings, Map.of(), db, blobs, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(90));
   }
@@ -82,6 +88,32 @@ class CaptureServiceBrowserTest {
     db.close();
     TestDatabases.drop(target);
     server.close();
+  }
+
+  @Test
+  void aPageCannotMakeTheBrowserLoadAnInternalAddress() throws IOException {
+    AtomicInteger hits = new AtomicInteger();
+    HttpServer internal = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    internal.createContext("/", ex -> {
+      hits.incrementAndGet();
+      ex.sendResponseHeaders(200, -1);
+      ex.close();
+    });
+    internal.start();
+    try {
+      int port = internal.getAddress().getPort();
+      CaptureResult page = service.capture(CaptureRequest.of(server.url("/hostile?to=" + port)));
+      assertThat(page.status()).isNotEqualTo(CaptureStatus.TIMEOUT);
+      assertThat(hits).as("image, frame, style, fetch and WebSocket to the internal port").hasValue(0);
+
+      CaptureResult direct = service.capture(
+          CaptureRequest.of(URI.create("http://127.0.0.1:" + port + "/internal/admin")));
+      assertThat(direct.status()).isEqualTo(CaptureStatus.ERROR);
+      assertThat(direct.detail()).contains("(loopback)").contains("http.allowHosts");
+      assertThat(hits).hasValue(0);
+    } finally {
+      internal.stop(0);
+    }
   }
 
   @Test

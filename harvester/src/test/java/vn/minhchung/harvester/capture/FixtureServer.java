@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
 /**
  * Serves the capture fixtures on 127.0.0.1 (random port), with the misbehaviours the tests need: a redirect
  * to /login, a 404, a resource that never answers, a block fetched only after scrolling, and numbered
- * article pages for batches and the benchmark.
+ * article pages for batches and the benchmark; {@code /hostile?to=PORT} is a page whose image, frame, style,
+ * script fetch and WebSocket all point at another loopback port.
  */
 public final class FixtureServer implements AutoCloseable {
   private static final Map<String, String> PAGES = Map.ofEntries(
@@ -67,12 +68,26 @@ public final class FixtureServer implements AutoCloseable {
         send(ex, 200, "text/plain; charset=utf-8", LAZY_TEXT.getBytes(StandardCharsets.UTF_8));
       } else if (path.equals("/hang.png")) {
         pause(120_000);
+      } else if (path.equals("/hostile")) {
+        send(ex, 200, "text/html; charset=utf-8", hostile(ex.getRequestURI().getQuery().replace("to=", "")));
       } else if (path.startsWith("/page/")) {
         send(ex, 200, "text/html; charset=utf-8", article(path.substring("/page/".length())));
       } else {
         send(ex, 404, "text/plain; charset=utf-8", "không có".getBytes(StandardCharsets.UTF_8));
       }
     }
+  }
+
+  private static byte[] hostile(String port) {
+    String in = "http://127.0.0.1:" + port + "/internal";
+    String html = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Thông báo</title>"
+        + "<link rel=\"stylesheet\" href=\"" + in + "/style.css\"></head><body><article><h1>Thông báo tuyển dụng</h1>"
+        + "<p>Ngày đăng: 20/11/2026 08:00</p><img src=\"" + in + "/admin.png\" alt=\"\">"
+        + "<iframe src=\"http://localhost:" + port + "/internal/admin\"></iframe>"
+        + "<script>fetch('" + in + "/api').catch(function () {});"
+        + "try { new WebSocket('ws://127.0.0.1:" + port + "/internal/ws'); } catch (e) {}</script>"
+        + "</article></body></html>";
+    return html.getBytes(StandardCharsets.UTF_8);
   }
 
   /** A small portal article, numbered so every page of a batch differs. */

@@ -37,7 +37,8 @@ class CaptureCommandTest {
   @Test
   void capturesAPageAndPrintsFilesWithHashes() {
     try (FixtureServer server = new FixtureServer()) {
-      CliRun r = CliRun.run(data, "capture", server.url("/page/cli").toString(), "--json");
+      CliRun r = CliRun.run(data, Map.of("HARVESTER_HTTP_ALLOW_HOSTS", server.url("/").getAuthority()),
+          Clock.systemUTC(), "capture", server.url("/page/cli").toString(), "--json");
       assertThat(r.exitCode()).as(r.err()).isZero();
       assertThat(r.out()).contains("\"status\":\"ok\"").contains("\"captureId\":1")
           .containsPattern("\"capture.warc.gz\":\\{\"sha256\":\"[0-9a-f]{64}\"");

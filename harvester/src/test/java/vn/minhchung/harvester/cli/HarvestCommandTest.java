@@ -25,7 +25,8 @@ class HarvestCommandTest {
   private static final Instant NOW = Instant.parse("2026-11-20T03:00:00Z");
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   private static final Map<String, String> ENV = Map.of("HARVESTER_HTTP_PER_HOST_DELAY_MS", "0",
-      "HARVESTER_HTTP_TIMEOUT_SECONDS", "2", "HARVESTER_HTTP_MAX_RETRIES", "1");
+      "HARVESTER_HTTP_TIMEOUT_SECONDS", "2", "HARVESTER_HTTP_MAX_RETRIES", "1",
+      "HARVESTER_HTTP_ALLOW_HOSTS", "localhost");
   @TempDir Path data;
   private WireMockServer server;
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
+import vn.minhchung.harvester.http.AddressPolicy;
 import vn.minhchung.harvester.http.HttpFetcher;
 
 /** Shared pieces of connector tests: a fixed clock, a fetcher that records waits instead of sleeping, fixtures. */
@@ -32,8 +33,10 @@ public final class ConnectorTestSupport {
   public static final class Waits {
     public final List<Duration> all = new CopyOnWriteArrayList<>();
 
+    /** A fetcher allowed to reach the loopback WireMock servers of the tests (internal addresses are refused). */
     public HttpFetcher fetcher() {
-      return new HttpFetcher("MinhChungHarvester/test", Duration.ofSeconds(5), 1_000_000, 3, all::add, CLOCK);
+      return new HttpFetcher("MinhChungHarvester/test", Duration.ofSeconds(5), 1_000_000, 3, all::add, CLOCK,
+          AddressPolicy.allowing("localhost, 127.0.0.1"));
     }
   }
 

@@ -1,6 +1,8 @@
 package vn.minhchung.harvester.harvest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -147,6 +149,25 @@ class HarvestRunServiceTest {
     assertThat(third.snapshots()).isEqualTo(1);
     assertThat(count("Post")).isEqualTo(3);
     assertThat(count("MetricSnapshot")).isEqualTo(4);
+  }
+
+  @ParameterizedTest @MethodSource("vn.minhchung.storage.db.TestDatabases#targets")
+  void aStoredArticleIsRefreshedConditionallyAndA304ChangesNothing(DatabaseTarget t) {
+    open(t);
+    byte[] page = Fixtures.text("baobacninh-article-431102-2026-11-19.html", server.baseUrl())
+        .getBytes(StandardCharsets.UTF_8);
+    server.stubFor(get(urlPathEqualTo(NewsSiteStubs.A431102)).withHeader("If-None-Match", absent())
+        .willReturn(aResponse().withStatus(200).withHeader("ETag", "\"431102-v1\"").withBody(page)));
+    server.stubFor(get(urlPathEqualTo(NewsSiteStubs.A431102)).withHeader("If-None-Match", equalTo("\"431102-v1\""))
+        .willReturn(aResponse().withStatus(304)));
+    service.harvest("BBN-CDS", RunOptions.manual(false));
+    RunSummary again = service.harvest("BBN-CDS", RunOptions.manual(false));
+    assertThat(again.status()).isEqualTo(HarvestRun.Status.SUCCESS);
+    assertThat(again.updatedPosts()).isZero();
+    assertThat(again.failedItems()).isZero();
+    assertThat(count("Post")).isEqualTo(3);
+    server.verify(1, getRequestedFor(urlPathEqualTo(NewsSiteStubs.A431102))
+        .withHeader("If-None-Match", equalTo("\"431102-v1\"")));
   }
 
   @ParameterizedTest @MethodSource("vn.minhchung.storage.db.TestDatabases#targets")

@@ -129,7 +129,9 @@ public final class NewsSiteStubs {
     s.persist(c);
   }
 
+  /** Quick HTTP settings for the stub server, which runs on loopback and so needs an explicit allowance. */
   public static Map<String, String> fastHttp() {
-    return Map.of("http.perHostDelayMs", "0", "http.timeoutSeconds", "2", "http.maxRetries", "1");
+    return Map.of("http.perHostDelayMs", "0", "http.timeoutSeconds", "2", "http.maxRetries", "1",
+        "http.allowHosts", "localhost");
   }
 }

@@ -37,7 +37,8 @@ class PoliteFetcherTest {
     server.start();
     server.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain")
         .withBody(Fixtures.text("portal-robots-2026-11-20.txt", server.baseUrl()))));
-    Settings settings = Settings.of(Path.of("target/polite"), Map.of("http.perHostDelayMs", "1500"));
+    Settings settings = Settings.of(Path.of("target/polite"), Map.of("http.perHostDelayMs", "1500",
+        "http.allowHosts", "localhost"));
     // Time moves only when the fetcher waits, so the waits are exact.
     Instant[] now = {Instant.parse("2026-11-20T03:00:00Z")};
     Clock clock = new Clock() {
@@ -81,15 +82,27 @@ class PoliteFetcherTest {
   }
 
   @Test
-  void asksConditionallyAndReturnsTheRememberedPageOn304() throws Exception {
+  void asksConditionallyOnlyWhenToldAndAnswersNotModifiedWithoutAPage() throws Exception {
     server.stubFor(get("/tin").withHeader("If-None-Match", absent()).willReturn(aResponse().withStatus(200)
-        .withHeader("ETag", "\"v1\"").withHeader("Content-Type", "text/html; charset=utf-8").withBody("<p>Bản đầu</p>")));
+        .withHeader("ETag", "\"v1\"").withHeader("Content-Type", "text/html; charset=utf-8")
+        .withBody("<p>Bản đầu</p>")));
     server.stubFor(get("/tin").withHeader("If-None-Match", equalTo("\"v1\"")).willReturn(aResponse().withStatus(304)));
-    FetchOutcome.Fetched first = (FetchOutcome.Fetched) fetcher.fetch(uri("/tin"));
-    FetchOutcome.Fetched second = (FetchOutcome.Fetched) fetcher.fetch(uri("/tin"));
-    assertThat(first.notModified()).isFalse();
-    assertThat(second.notModified()).isTrue();
-    assertThat(second.page().decoded().text()).isEqualTo("<p>Bản đầu</p>");
+    FetchOutcome first = fetcher.fetch(uri("/tin"));
+    FetchOutcome again = fetcher.fetch(uri("/tin"));
+    FetchOutcome ifChanged = fetcher.fetchIfChanged(uri("/tin"));
+    assertThat(((FetchOutcome.Fetched) first).page().decoded().text()).isEqualTo("<p>Bản đầu</p>");
+    assertThat(((FetchOutcome.Fetched) again).page().decoded().text()).as("an unconditional fetch reads the page")
+        .isEqualTo("<p>Bản đầu</p>");
+    assertThat(ifChanged).isEqualTo(new FetchOutcome.NotModified(uri("/tin")));
+    server.verify(1, getRequestedFor(urlEqualTo("/tin")).withHeader("If-None-Match", equalTo("\"v1\"")));
+  }
+
+  @Test
+  void withoutValidatorsFetchIfChangedReadsThePage() throws Exception {
+    server.stubFor(get("/moi").willReturn(aResponse().withStatus(200).withBody("<p>Tin mới</p>")));
+    assertThat(fetcher.fetchIfChanged(uri("/moi"))).isInstanceOf(FetchOutcome.Fetched.class);
+    server.verify(getRequestedFor(urlEqualTo("/moi")).withoutHeader("If-None-Match")
+        .withoutHeader("If-Modified-Since"));
   }
 
   @Test

@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import vn.minhchung.harvester.capture.CaptureRequest;
 import vn.minhchung.harvester.capture.CaptureStatus;
@@ -24,26 +26,34 @@ import vn.minhchung.harvester.capture.PageVerdict;
 import vn.minhchung.harvester.capture.PageVerdict.Verdict;
 import vn.minhchung.harvester.capture.social.CommonSelectors;
 import vn.minhchung.harvester.capture.social.FacebookSelectors;
+import vn.minhchung.harvester.http.AddressPolicy;
 
 /**
  * Captures one page in a fresh browser context (nothing shared with the previous capture): load, a capped
  * network-idle wait, consent and login pop-ups closed, a scroll for lazy content, then the verdict and the
- * shots. Runs on the worker thread that owns {@code browser}.
+ * shots. Runs on the worker thread that owns {@code browser}. Every request of the page (documents, frames,
+ * subresources, WebSockets) passes the {@link AddressPolicy}: one to an internal address is aborted, so a page
+ * cannot make the browser read the harvester's own network.
  */
 public final class PageCapturer {
   static final int VIEWPORT_WIDTH = 1280;
   static final int VIEWPORT_HEIGHT = 900;
   private static final double NETWORK_IDLE_MS = 3_000;
   private static final double UI_MS = 1_500;
+  private static final double CRASH_EVENT_WAIT_MS = 300;
   private static final Verdict CRASHED =
       new Verdict(CaptureStatus.ERROR, "thẻ trình duyệt bị sập (tab crash) khi tải trang");
 
+  private static final Set<String> NETWORK_SCHEMES = Set.of("http", "https", "ws", "wss");
+
   private final CaptureLimits limits;
   private final Clock clock;
+  private final AddressPolicy policy;
 
-  public PageCapturer(CaptureLimits limits, Clock clock) {
+  public PageCapturer(CaptureLimits limits, Clock clock, AddressPolicy policy) {
     this.limits = limits;
     this.clock = clock;
+    this.policy = policy;
   }
 
   /** Signals that the browser itself is gone: the worker restarts it and retries the capture once. */
@@ -56,6 +66,10 @@ public final class PageCapturer {
   }
 
   public RawCapture capture(Browser browser, CaptureRequest req, Optional<Path> storageState, Path workDir) {
+    Optional<String> refusal = policy.refusal(req.url());
+    if (refusal.isPresent()) {
+      return failed(req, new Verdict(CaptureStatus.ERROR, refusal.get()));
+    }
     Path har = workDir.resolve("exchanges.har");
     Browser.NewContextOptions opts = contextOptions().setRecordHarPath(har)
         .setRecordHarContent(HarContentPolicy.EMBED);
@@ -100,7 +114,7 @@ public final class PageCapturer {
       return new Stopped(new Verdict(CaptureStatus.TIMEOUT, "trang không phản hồi sau "
           + limits.captureTimeoutMs() / 1000 + " giây"), false, null);
     } catch (PlaywrightException e) {
-      if (crashed.get() || firstLine(e).contains("crash")) {
+      if (crashed.get() || firstLine(e).contains("crash") || crashedAfterAll(page, crashed)) {
         return new Stopped(CRASHED, false, null);
       }
       throw e;
@@ -129,6 +143,10 @@ public final class PageCapturer {
 
   /** Loads a page in a fresh context (no recording, no shots) and returns its DOM and verdict. */
   public RenderedPage render(Browser browser, URI url, Optional<Path> storageState, boolean needsLogin) {
+    Optional<String> refusal = policy.refusal(url);
+    if (refusal.isPresent()) {
+      return new RenderedPage(url.toString(), 0, Optional.of(new Verdict(CaptureStatus.ERROR, refusal.get())), "");
+    }
     Browser.NewContextOptions opts = contextOptions();
     storageState.filter(Files::isRegularFile).ifPresent(opts::setStorageStatePath);
     BrowserContext context = newContext(browser, opts);
@@ -287,6 +305,20 @@ public final class PageCapturer {
     }
   }
 
+  /**
+   * The crash event can arrive after the failed navigation it caused ({@code net::ERR_ABORTED}), more so with
+   * request interception on. A short client-side wait dispatches pending events without asking the renderer
+   * anything (which could block on a page whose script never yields).
+   */
+  private static boolean crashedAfterAll(Page page, AtomicBoolean crashed) {
+    try {
+      page.waitForTimeout(CRASH_EVENT_WAIT_MS);
+    } catch (PlaywrightException e) {
+      // The page or browser is gone; any crash event has been delivered by now.
+    }
+    return crashed.get();
+  }
+
   private static double remaining(long deadline) {
     return Math.max(1_000, (deadline - System.nanoTime()) / 1_000_000.0);
   }
@@ -296,12 +328,48 @@ public final class PageCapturer {
         .setLocale("vi-VN").setTimezoneId("Asia/Ho_Chi_Minh").setServiceWorkers(ServiceWorkerPolicy.BLOCK);
   }
 
-  private static BrowserContext newContext(Browser browser, Browser.NewContextOptions opts) {
+  private BrowserContext newContext(Browser browser, Browser.NewContextOptions opts) {
     try {
-      return browser.newContext(opts);
+      BrowserContext context = browser.newContext(opts);
+      context.route("**/*", route -> {
+        try {
+          if (refused(route.request().url())) {
+            route.abort("blockedbyclient");
+          } else {
+            route.resume();
+          }
+        } catch (PlaywrightException e) {
+          // The page crashed or closed while the request waited: nothing is left to load it for, and an
+          // exception here would surface in whatever Playwright call is dispatching the event.
+        }
+      });
+      context.routeWebSocket("**/*", ws -> {
+        try {
+          if (refused(ws.url())) {
+            ws.close();
+          } else {
+            ws.connectToServer();
+          }
+        } catch (PlaywrightException e) {
+          // As above: the page is gone.
+        }
+      });
+      return context;
     } catch (PlaywrightException e) {
       throw new BrowserGoneException("the browser refused a new context: " + firstLine(e), e);
     }
+  }
+
+  /** Whether the browser must not send this request; URLs without a network (data:, blob:) pass. */
+  private boolean refused(String url) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      return true;
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    return NETWORK_SCHEMES.contains(scheme) && policy.refusal(uri).isPresent();
   }
 
   private static String viewport() {

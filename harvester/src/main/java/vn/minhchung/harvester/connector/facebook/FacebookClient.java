@@ -28,10 +28,12 @@ public final class FacebookClient {
   private final HttpFetcher fetcher;
   private final FacebookThrottle throttle;
   private final String base;
+  private final URI graphBaseUrl;
 
   public FacebookClient(HttpFetcher fetcher, FacebookThrottle throttle, URI graphBaseUrl, String apiVersion) {
     this.fetcher = fetcher;
     this.throttle = throttle;
+    this.graphBaseUrl = graphBaseUrl;
     String b = graphBaseUrl.toString();
     this.base = (b.endsWith("/") ? b : b + "/") + apiVersion;
   }
@@ -66,6 +68,11 @@ public final class FacebookClient {
       throw new ConnectorException(ConnectorException.Kind.TRANSIENT, channelCode + ": interrupted", null, e);
     }
     return r;
+  }
+
+  /** Whether a paging link stays on the configured Graph host (scheme, host and port), where the token may go. */
+  boolean onGraphHost(URI link) {
+    return link.getScheme() != null && link.getHost() != null && HttpFetcher.sameOrigin(graphBaseUrl, link);
   }
 
   /** Graph's {@code next} link without any {@code access_token} it may carry. */

@@ -95,6 +95,13 @@ public final class FacebookConnector implements Connector {
         break;
       }
       URI next = FacebookClient.withoutToken(page.next().get());
+      if (!client.onGraphHost(next)) {
+        // The token goes with every Graph call: a next link elsewhere would hand it to another host.
+        ctx.problem(next.toString(), "paging_offsite", "liên kết trang sau của Facebook trỏ ra ngoài máy chủ Graph "
+            + "đã cấu hình (platforms.facebook.graphBaseUrl); dừng phân trang sau " + pages
+            + " trang, không gửi token");
+        break;
+      }
       String cursor = page.after().orElse(next.toString());
       if (!cursors.add(cursor)) {
         ctx.problem(next.toString(), "cursor_repeat", "Facebook trả lại con trỏ phân trang đã gặp sau " + pages

@@ -112,19 +112,24 @@ public final class FacebookParser {
     JsonNode attachment = n.path("attachments").path("data").path(0);
     String title = message != null ? firstLine(message) : JsonBodies.text(attachment, "title");
     String url = Optional.ofNullable(JsonBodies.text(n, "permalink_url")).orElse("https://www.facebook.com/" + id);
-    Counts counts = new Counts(edgeTotal(n.path("reactions")), edgeTotal(n.path("comments")),
-        zeroIfMissing(JsonBodies.count(n.path("shares").path("count"))), null, null);
+    List<JsonNode> countNodes = List.of(n.path("reactions").path("summary").path("total_count"),
+        n.path("comments").path("summary").path("total_count"), n.path("shares").path("count"));
+    if (countNodes.stream().anyMatch(JsonBodies::unreadableCount)) {
+      flags.add(JsonBodies.COUNT_UNREADABLE);
+    }
+    Counts counts = new Counts(edgeTotal(countNodes.get(0)), edgeTotal(countNodes.get(1)), edgeTotal(countNodes.get(2)),
+        null, null);
     return Optional.of(new HarvestedPost(id, PostKind.POST, url, url, title, null, message, null, null,
         JsonBodies.text(n, "full_picture"), postedAt, created, null, counts, flags));
   }
 
-  /** A missing edge means nothing in it: Graph leaves out empty reactions/comments entirely. */
-  private static Long edgeTotal(JsonNode edge) {
-    return zeroIfMissing(JsonBodies.count(edge.path("summary").path("total_count")));
-  }
-
-  private static Long zeroIfMissing(Long v) {
-    return v == null ? 0L : v;
+  /**
+   * A missing count means nothing there: Graph leaves out empty reactions, comments and shares entirely. A count
+   * that is present but unreadable stays null (flagged), never 0.
+   */
+  private static Long edgeTotal(JsonNode total) {
+    return JsonBodies.unreadableCount(total) ? null : total.isMissingNode() || total.isNull() ? Long.valueOf(0L)
+        : JsonBodies.count(total);
   }
 
   private static String firstLine(String message) {

@@ -46,7 +46,8 @@ final class ArticleHarvest {
   }
 
   private Optional<Instant> fetchAndEmit(Candidate c, boolean refresh) throws ConnectorException {
-    Optional<Page> page = pages.get(c.url());
+    // A stored article is asked for conditionally: unchanged (304), it has nothing new, views included.
+    Optional<Page> page = refresh ? pages.getIfChanged(c.url()) : pages.get(c.url());
     if (page.isEmpty()) {
       return Optional.ofNullable(c.hintDate());
     }

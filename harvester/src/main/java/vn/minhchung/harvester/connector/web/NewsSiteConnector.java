@@ -148,7 +148,7 @@ public final class NewsSiteConnector implements Connector {
         }
         try {
           SitemapReader.Content content = SitemapReader.read(page.get().body(), page.get().contentType(),
-              page.get().finalUri());
+              page.get().finalUri(), ctx.settings().longValue("http.maxBodyBytes"));
           sourcesRead++;
           queue.addAll(content.sitemaps());
           content.urls().forEach(this::consider);

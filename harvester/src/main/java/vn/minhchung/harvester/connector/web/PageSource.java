@@ -27,6 +27,15 @@ final class PageSource {
 
   /** The page when it answered 2xx; otherwise the problem is recorded and the result is empty. */
   Optional<Page> get(String url) throws ConnectorException {
+    return get(url, false);
+  }
+
+  /** Like {@link #get}, but empty without a problem when the server says the page did not change since last read. */
+  Optional<Page> getIfChanged(String url) throws ConnectorException {
+    return get(url, true);
+  }
+
+  private Optional<Page> get(String url, boolean conditional) throws ConnectorException {
     URI uri;
     try {
       uri = URI.create(url);
@@ -35,7 +44,10 @@ final class PageSource {
       return Optional.empty();
     }
     try {
-      FetchOutcome outcome = fetcher.fetch(uri);
+      FetchOutcome outcome = conditional ? fetcher.fetchIfChanged(uri) : fetcher.fetch(uri);
+      if (outcome instanceof FetchOutcome.NotModified) {
+        return Optional.empty();
+      }
       if (outcome instanceof FetchOutcome.Disallowed d) {
         context.problem(url, "robots_disallowed",
             url + ": robots.txt của trang cấm thu thập địa chỉ này (" + d.robotsTxt() + "); không tải");

@@ -9,15 +9,19 @@ import crawlercommons.sitemaps.UnknownFormatException;
 import crawlercommons.sitemaps.extension.Extension;
 import crawlercommons.sitemaps.extension.ExtensionMetadata;
 import crawlercommons.sitemaps.extension.NewsAttributes;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a sitemap, a sitemap index or a Google News sitemap with crawler-commons (DOCTYPEs refused, so no
- * XXE). A news entry's publication date and title are preferred over {@code lastmod}. Pure.
+ * XXE). A news entry's publication date and title are preferred over {@code lastmod}. A gzipped sitemap is
+ * inflated here, at most to a given size, so a small "gzip bomb" cannot exhaust memory. Pure.
  */
 final class SitemapReader {
   private SitemapReader() {}
@@ -25,12 +29,22 @@ final class SitemapReader {
   /** Child sitemaps of an index, or the article URLs of a sitemap. */
   record Content(List<String> sitemaps, List<Candidate> urls) {}
 
-  static Content read(byte[] body, String contentType, URI source) throws BadDocumentException {
+  /** Reason code of a gzipped sitemap that inflates beyond the limit. */
+  static final String TOO_LARGE = "sitemap_too_large";
+
+  static Content read(byte[] body, String contentType, URI source, long maxInflatedBytes)
+      throws BadDocumentException {
+    byte[] xml = body;
+    String type = contentType == null ? "text/xml" : contentType;
+    if (body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b) {
+      xml = inflate(body, source, maxInflatedBytes);
+      type = "text/xml";
+    }
     SiteMapParser parser = new SiteMapParser(false);
     parser.enableExtension(Extension.NEWS);
     AbstractSiteMap map;
     try {
-      map = parser.parseSiteMap(contentType == null ? "text/xml" : contentType, body, source.toURL());
+      map = parser.parseSiteMap(type, xml, source.toURL());
     } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
       throw new BadDocumentException("sitemap_not_readable",
           source + ": không đọc được sitemap (not a readable sitemap): " + e.getMessage(), e);
@@ -59,5 +73,19 @@ final class SitemapReader {
       urls.add(new Candidate(d, hint, t, "sitemap"));
     }
     return new Content(List.of(), urls);
+  }
+
+  private static byte[] inflate(byte[] gz, URI source, long max) throws BadDocumentException {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+      byte[] out = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+      if (out.length > max) {
+        throw new BadDocumentException(TOO_LARGE, source + ": sitemap nén (gzip) giải nén vượt " + max
+            + " byte (http.maxBodyBytes); không đọc", null);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new BadDocumentException("sitemap_not_readable",
+          source + ": không giải nén được sitemap gzip (not a readable gzip file): " + e.getMessage(), e);
+    }
   }
 }

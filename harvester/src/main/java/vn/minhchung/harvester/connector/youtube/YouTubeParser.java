@@ -103,6 +103,10 @@ public final class YouTubeParser {
       JsonNode thumbs = sn.path("thumbnails");
       String image = Optional.ofNullable(JsonBodies.text(thumbs.path("high"), "url"))
           .orElse(JsonBodies.text(thumbs.path("default"), "url"));
+      if (JsonBodies.unreadableCount(st.path("commentCount")) || JsonBodies.unreadableCount(st.path("viewCount"))
+          || JsonBodies.unreadableCount(st.path("likeCount"))) {
+        flags.add(JsonBodies.COUNT_UNREADABLE);
+      }
       Counts counts = new Counts(null, JsonBodies.count(st.path("commentCount")), null,
           JsonBodies.count(st.path("viewCount")), JsonBodies.count(st.path("likeCount")));
       out.add(new HarvestedPost(id, PostKind.VIDEO, url, url, JsonBodies.text(sn, "title"), null,

@@ -21,6 +21,7 @@ import vn.minhchung.harvester.connector.ConnectorException.Kind;
 import vn.minhchung.harvester.connector.Counts;
 import vn.minhchung.harvester.connector.HarvestContext;
 import vn.minhchung.harvester.connector.HarvestedPost;
+import vn.minhchung.harvester.connector.JsonBodies;
 import vn.minhchung.harvester.connector.KnownPost;
 import vn.minhchung.harvester.connector.PostKind;
 import vn.minhchung.harvester.http.HttpFetcher;
@@ -176,7 +177,7 @@ public final class ZaloConnector implements Connector {
     if (d instanceof ZaloAnswer.Ok<Optional<ZaloArticle>> ok && ok.value().isPresent() && ok.value().get().url() != null) {
       ZaloArticle det = ok.value().get();
       return new ZaloArticle(a.id(), a.type(), a.title(), a.description() != null ? a.description() : det.description(),
-          det.url(), a.cover(), a.createdAt(), a.createdText(), a.views(), a.shares(), a.status());
+          det.url(), a.cover(), a.createdAt(), a.createdText(), a.views(), a.shares(), a.status(), a.countUnreadable());
     }
     return a;
   }
@@ -191,6 +192,9 @@ public final class ZaloConnector implements Connector {
     }
     if (a.createdAt() == null) {
       flags.add("no_date");
+    }
+    if (a.countUnreadable()) {
+      flags.add(JsonBodies.COUNT_UNREADABLE);
     }
     return new HarvestedPost(a.id(), kind, url, url, a.title(), a.description(), null, null, null, a.cover(),
         a.createdAt(), a.createdText(), null, new Counts(null, null, a.shares(), a.views(), null), flags);

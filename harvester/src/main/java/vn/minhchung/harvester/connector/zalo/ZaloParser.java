@@ -140,6 +140,7 @@ public final class ZaloParser {
     String thumb = coverUrl != null ? coverUrl : JsonBodies.text(m, "thumb");
     return Optional.of(new ZaloArticle(id, JsonBodies.text(m, "type"), JsonBodies.text(m, "title"),
         JsonBodies.text(m, "description"), url, thumb, created, createdText, JsonBodies.count(m.path("total_view")),
-        JsonBodies.count(m.path("total_share")), JsonBodies.text(m, "status")));
+        JsonBodies.count(m.path("total_share")), JsonBodies.text(m, "status"),
+        JsonBodies.unreadableCount(m.path("total_view")) || JsonBodies.unreadableCount(m.path("total_share"))));
   }
 }

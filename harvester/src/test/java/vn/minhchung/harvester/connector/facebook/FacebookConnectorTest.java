@@ -17,6 +17,7 @@ import static vn.minhchung.harvester.connector.ConnectorTestSupport.NOW;
 import static vn.minhchung.harvester.connector.ConnectorTestSupport.WINDOW_START;
 import static vn.minhchung.harvester.connector.ConnectorTestSupport.fixture;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.nio.file.Path;
@@ -112,6 +113,43 @@ class FacebookConnectorTest {
     wm.verify(3, getRequestedFor(urlPathEqualTo(POSTS)).withHeader("Authorization", equalTo("Bearer " + TOKEN))
         .withQueryParam("access_token", absent()));
     assertThat(wm.findAll(anyRequestedFor(anyUrl()))).hasSize(3);
+  }
+
+  @Test
+  void aNextLinkToAnotherHostIsNotRequestedAndIsAProblem() throws Exception {
+    WireMockServer other = new WireMockServer(wireMockConfig().dynamicPort());
+    other.start();
+    try {
+      wm.stubFor(get(urlPathEqualTo(POSTS)).willReturn(okJson(fixture("facebook/posts-next-offsite-2026-04-20.json",
+          Map.of("OTHER", other.baseUrl())))));
+      RecordingContext ctx = context(List.of());
+
+      connector().harvest(CHANNEL, ctx);
+
+      assertThat(ctx.accepted).hasSize(1);
+      assertThat(ctx.problems).singleElement().satisfies(p -> {
+        assertThat(p.reasonCode()).isEqualTo("paging_offsite");
+        assertThat(p.url()).startsWith(other.baseUrl());
+        assertThat(p.message()).contains("platforms.facebook.graphBaseUrl").doesNotContain(TOKEN);
+      });
+      assertThat(other.getAllServeEvents()).isEmpty();
+    } finally {
+      other.stop();
+    }
+  }
+
+  @Test
+  void countsThatAreNotCountsAreNullAndFlaggedNeverZeroOrWrapped() throws Exception {
+    wm.stubFor(get(urlPathEqualTo(POSTS)).willReturn(okJson(body("posts-bad-counts-2026-04-20.json"))));
+    RecordingContext ctx = context(List.of());
+
+    connector().harvest(CHANNEL, ctx);
+
+    assertThat(ctx.accepted).hasSize(2);
+    assertThat(ctx.accepted.get(0).counts()).isEqualTo(new Counts(null, null, 12L, null, null));
+    assertThat(ctx.accepted.get(1).counts()).as("comments missing mean 0; the others are unreadable")
+        .isEqualTo(new Counts(null, 0L, null, null, null));
+    assertThat(ctx.accepted).allSatisfy(p -> assertThat(p.flags()).contains("count_unreadable"));
   }
 
   @Test

@@ -3,15 +3,19 @@ package vn.minhchung.harvester.connector.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.jsoup.select.QueryParser;
 import vn.minhchung.config.text.VietnameseDates;
 
 class FeedAndSitemapReaderTest {
   private static final String BASE = "https://baobacninhtv.vn";
+  private static final long LIMIT = 10L * 1024 * 1024;
 
   private static byte[] bytes(String fixture) {
     return Fixtures.text(fixture, BASE).getBytes(StandardCharsets.UTF_8);
@@ -49,12 +53,12 @@ class FeedAndSitemapReaderTest {
   @Test
   void readsASitemapIndexAndANewsSitemap() throws Exception {
     SitemapReader.Content index = SitemapReader.read(bytes("portal-sitemap-index-2026-11-20.xml"), "application/xml",
-        URI.create(BASE + "/sitemap.xml"));
+        URI.create(BASE + "/sitemap.xml"), LIMIT);
     assertThat(index.sitemaps()).containsExactly(BASE + "/sitemap-news.xml", BASE + "/sitemap-posts-2026-11.xml");
     assertThat(index.urls()).isEmpty();
 
     SitemapReader.Content news = SitemapReader.read(bytes("portal-sitemap-news-2026-11-20.xml"), "application/xml",
-        URI.create(BASE + "/sitemap-news.xml"));
+        URI.create(BASE + "/sitemap-news.xml"), LIMIT);
     assertThat(news.urls()).singleElement().satisfies(c -> {
       assertThat(c.url()).isEqualTo(BASE + "/tin-tuc/chuyen-doi-so/hoi-nghi-tuyen-truyen-luat-chuyen-doi-so-nam-2026.html");
       assertThat(VietnameseDates.isoLocal(c.hintDate())).isEqualTo("2026-11-19T14:20:00+07:00");
@@ -67,7 +71,32 @@ class FeedAndSitemapReaderTest {
     String xxe = "<?xml version=\"1.0\"?><!DOCTYPE urlset [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
         + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>" + BASE + "/&x;</loc></url></urlset>";
     assertThatThrownBy(() -> SitemapReader.read(xxe.getBytes(StandardCharsets.UTF_8), "application/xml",
-        URI.create(BASE + "/sitemap.xml"))).isInstanceOf(BadDocumentException.class);
+        URI.create(BASE + "/sitemap.xml"), LIMIT)).isInstanceOf(BadDocumentException.class);
+  }
+
+  @Test
+  void readsAGzippedSitemapWithinTheLimit() throws Exception {
+    SitemapReader.Content index = SitemapReader.read(gzip(bytes("portal-sitemap-index-2026-11-20.xml")),
+        "application/x-gzip", URI.create(BASE + "/sitemap.xml.gz"), LIMIT);
+    assertThat(index.sitemaps()).containsExactly(BASE + "/sitemap-news.xml", BASE + "/sitemap-posts-2026-11.xml");
+  }
+
+  @Test
+  void aGzipBombIsRefusedWithoutInflatingIt() throws Exception {
+    byte[] bomb = Fixtures.gzipBomb(64L * 1024 * 1024);
+    assertThat(bomb.length).isLessThan(200 * 1024);
+    assertThatThrownBy(() -> SitemapReader.read(bomb, "application/gzip", URI.create(BASE + "/sitemap.xml.gz"),
+        LIMIT)).isInstanceOfSatisfying(BadDocumentException.class,
+            e -> assertThat(e.reasonCode()).isEqualTo("sitemap_too_large"))
+        .hasMessageContaining("/sitemap.xml.gz").hasMessageContaining("http.maxBodyBytes");
+  }
+
+  private static byte[] gzip(byte[] plain) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(plain);
+    }
+    return out.toByteArray();
   }
 
   @Test

@@ -1,0 +1,152 @@
+package vn.minhchung.harvester.harvest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.minhchung.config.registry.ChannelKind;
+import vn.minhchung.config.settings.Settings;
+import vn.minhchung.harvester.connector.web.Fixtures;
+import vn.minhchung.harvester.connector.web.NewsSiteConnector;
+import vn.minhchung.harvester.http.HttpFetcher;
+import vn.minhchung.harvester.http.PoliteFetcher;
+import vn.minhchung.harvester.http.Sleeper;
+import vn.minhchung.storage.blob.BlobStore;
+import vn.minhchung.storage.db.Database;
+import vn.minhchung.storage.db.DatabaseTarget;
+import vn.minhchung.storage.db.TestDatabases;
+import vn.minhchung.storage.post.HarvestRun;
+import vn.minhchung.storage.post.Post;
+import vn.minhchung.storage.post.RunProblem;
+import vn.minhchung.storage.registry.Channel;
+import vn.minhchung.storage.registry.Unit;
+
+/**
+ * A hostile news site on loopback, harvested for real: its feed points at an internal server and at the cloud
+ * metadata address, one article redirects to the internal server, its sitemap is a gzip bomb and one article is
+ * 9 MiB. Only the hostile site's own host:port is allowed.
+ */
+class HostileSiteHarvestTest {
+  private static final Instant NOW = Instant.parse("2026-11-20T03:00:00Z");
+  private static final int MAX_TEXT = 256 * 1024;
+  @TempDir Path dir;
+  private WireMockServer site;
+  private WireMockServer internal;
+  private DatabaseTarget target;
+  private Database db;
+  private HarvestRunService service;
+
+  @BeforeEach
+  void start() {
+    site = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    internal = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    site.start();
+    internal.start();
+    internal.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("mật khẩu quản trị")));
+    String base = "http://127.0.0.1:" + site.port();
+    String inside = "http://127.0.0.1:" + internal.port() + "/internal/admin";
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(404)));
+    site.stubFor(get("/rss.xml").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml")
+        .withBody(feed(inside, "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+            base + "/chuyen-huong.html", base + "/bai-rat-dai.html"))));
+    site.stubFor(get("/chuyen-huong.html").willReturn(aResponse().withStatus(302)
+        .withHeader("Location", inside + "?from=redirect")));
+    site.stubFor(get("/bai-rat-dai.html").willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
+        .withBody(longArticle(9 * 1024 * 1024))));
+    site.stubFor(get("/sitemap.xml.gz").willReturn(aResponse().withHeader("Content-Type", "application/x-gzip")
+        .withBody(Fixtures.gzipBomb(64L * 1024 * 1024))));
+
+    target = TestDatabases.h2();
+    db = TestDatabases.open(target);
+    Settings settings = Settings.of(dir, Map.of("http.perHostDelayMs", "0", "http.timeoutSeconds", "5",
+        "http.maxRetries", "1", "http.allowHosts", "127.0.0.1:" + site.port()));
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    Sleeper noWait = d -> { };
+    PoliteFetcher polite = new PoliteFetcher(new HttpFetcher(settings, noWait, clock), settings, noWait, clock);
+    service = new HarvestRunService(db, settings, clock, new BlobStore(dir.resolve("blobs")),
+        List.of(new NewsSiteConnector(polite)), List.of());
+    db.runInTransaction(s -> {
+      Unit unit = new Unit("LA", "Trang lạ", NOW);
+      s.persist(unit);
+      Channel c = new Channel("LA-TIN", unit, ChannelKind.NEWS_SITE, "Trang tin lạ", base + "/", NOW);
+      c.setOptionsJson("{\"feedUrl\":\"" + base + "/rss.xml\",\"sitemapUrl\":\"" + base + "/sitemap.xml.gz\"}");
+      s.persist(c);
+    });
+  }
+
+  @AfterEach
+  void stop() {
+    site.stop();
+    internal.stop();
+    db.close();
+    TestDatabases.drop(target);
+  }
+
+  @Test
+  void nothingInternalIsFetchedRefusalsAreRunProblemsAndStoredTextIsCapped() {
+    RunSummary r = service.harvest("LA-TIN", RunOptions.manual(false));
+
+    assertThat(internal.getAllServeEvents()).as("requests that reached the internal server").isEmpty();
+    assertThat(r.status()).isEqualTo(HarvestRun.Status.PARTIAL);
+    List<RunProblem> problems = db.inTransaction(s -> s.createQuery(
+        "from RunProblem p where p.run.id = :r order by p.id", RunProblem.class).setParameter("r", r.runId())
+        .getResultList());
+    assertThat(problems).extracting(p -> p.getReasonCode() + " " + p.getUrl()).containsExactlyInAnyOrder(
+        "address_refused http://127.0.0.1:" + internal.port() + "/internal/admin",
+        "address_refused http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+        "address_refused http://127.0.0.1:" + site.port() + "/chuyen-huong.html",
+        "sitemap_too_large http://127.0.0.1:" + site.port() + "/sitemap.xml.gz",
+        "text_truncated http://127.0.0.1:" + site.port() + "/bai-rat-dai.html");
+    assertThat(problems).filteredOn(p -> p.getReasonCode().equals("address_refused"))
+        .allSatisfy(p -> assertThat(p.getMessage()).contains("http.allowHosts"));
+
+    List<Post> posts = db.inTransaction(s -> s.createQuery("from Post p", Post.class).getResultList());
+    assertThat(posts).singleElement().satisfies(p -> {
+      assertThat(p.getTitle()).isEqualTo("Bài rất dài về chuyển đổi số");
+      assertThat(p.getFlags()).contains("text_truncated");
+      long stored = p.getBody().getBytes(StandardCharsets.UTF_8).length
+          + p.getTitle().getBytes(StandardCharsets.UTF_8).length
+          + (p.getLead() == null ? 0 : p.getLead().getBytes(StandardCharsets.UTF_8).length);
+      assertThat(stored).isBetween((long) MAX_TEXT - 8, (long) MAX_TEXT);
+      assertThat(p.getSearchText().length()).isLessThanOrEqualTo(MAX_TEXT + 2);
+    });
+  }
+
+  private static String feed(String... links) {
+    StringBuilder items = new StringBuilder();
+    for (String link : links) {
+      items.append("<item><title>Tin ").append(items.length()).append("</title><link>").append(link)
+          .append("</link><pubDate>Thu, 19 Nov 2026 08:00:00 +0700</pubDate></item>");
+    }
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Trang tin lạ</title>"
+        + "<link>http://127.0.0.1/</link><description>x</description>" + items + "</channel></rss>";
+  }
+
+  private static byte[] longArticle(int bytes) {
+    String paragraph = "<p>Đoạn %d: chuyển đổi số là nhiệm vụ trọng tâm của tỉnh, của từng xã và người dân.</p>";
+    StringBuilder html = new StringBuilder(bytes).append("<!DOCTYPE html><html lang=\"vi\"><head>"
+        + "<meta charset=\"utf-8\"><title>Bài rất dài về chuyển đổi số</title>"
+        + "<meta property=\"article:published_time\" content=\"2026-11-19T08:00:00+07:00\"></head><body><article>"
+        + "<h1>Bài rất dài về chuyển đổi số</h1>");
+    for (int i = 0; html.length() * 5L / 4 < bytes; i++) {
+      html.append(String.format(Locale.ROOT, paragraph, i));
+    }
+    return html.append("</article></body></html>").toString().getBytes(StandardCharsets.UTF_8);
+  }
+}
