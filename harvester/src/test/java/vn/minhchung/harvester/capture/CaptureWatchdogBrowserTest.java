@@ -44,7 +44,8 @@ class CaptureWatchdogBrowserTest {
     server = new FixtureServer();
     target = TestDatabases.h2();
     db = TestDatabases.open(target);
-    Settings settings = Settings.of(data, Map.of("browser.concurrency", "1", "browser.captureTimeoutSeconds", "10"));
+    Settings settings = Settings.of(data, Map.of("browser.concurrency", "1", "browser.captureTimeoutSeconds", "10",
+        "http.allowHosts", server.url("/").getAuthority()));
     service = CaptureService.start(settings, Map.of(), db, new BlobStore(data.resolve("blobs")),
         Clock.fixed(NOW, ZoneOffset.UTC), HUNG_AFTER);
   }
