@@ -19,6 +19,9 @@ import vn.minhchung.config.text.VietnameseDates;
 import vn.minhchung.harvester.capture.social.BrowserPost;
 import vn.minhchung.harvester.capture.social.FacebookPageParser;
 import vn.minhchung.harvester.connector.web.ArticleExtractor;
+import vn.minhchung.harvester.connector.youtube.YouTubePageParser;
+import vn.minhchung.harvester.connector.youtube.YouTubePageParser.WatchPage;
+import vn.minhchung.review.web.Fmt;
 import vn.minhchung.harvester.connector.web.ExtractedArticle;
 
 /** The pages the demo's captures screenshot carry the date and counts the readers of real pages expect. */
@@ -98,6 +101,22 @@ class DemoPagesTest {
         java.nio.charset.StandardCharsets.UTF_8);
     assertThat(zalo).contains("09/11/2026 09:00", "6.623 lượt xem", "Chính quyền số tỉnh Bắc Ninh");
     assertThat(get(sites.youtubeUrl().resolve("/watch?v=nope")).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void youtubePagesCarryTheMarkersTheKeylessHarvestReads() throws Exception {
+    URI channel = sites.youtubeUrl().resolve("/@thongtindoingoaibacninh");
+    assertThat(YouTubePageParser.parseChannel(get(channel).body(), channel, CLOCK).channelId())
+        .isEqualTo("UCbN7tTdN2xQ4kL9mR3vS8wA");
+    URI uri = sites.youtubeUrl().resolve("/watch?v=bN7pS1kQ3xA");
+    String html = new String(get(uri).body(), java.nio.charset.StandardCharsets.UTF_8);
+    WatchPage w = YouTubePageParser.parseWatch(html.getBytes(java.nio.charset.StandardCharsets.UTF_8), uri, CLOCK);
+    assertThat(w.videoId()).isEqualTo("bN7pS1kQ3xA");
+    assertThat(w.durationSeconds()).isEqualTo(7 * 60 + 12);
+    assertThat(VietnameseDates.isoLocal(w.publishedAt())).isEqualTo("2026-11-10T19:00:00+07:00");
+    assertThat(html).as("the data says what the page shows").contains(Fmt.number(w.views()) + " lượt xem");
+    assertThat(w.likes()).isNotNull();
+    assertThat(w.comments()).isNotNull();
   }
 
   @Test
