@@ -18,6 +18,7 @@ import vn.minhchung.harvester.connector.HarvestedPost;
 import vn.minhchung.harvester.connector.KnownPost;
 import vn.minhchung.harvester.connector.PostKind;
 import vn.minhchung.harvester.connector.youtube.YouTubePageParser.WatchPage;
+import vn.minhchung.harvester.http.HttpResult;
 import vn.minhchung.harvester.http.Page;
 import vn.minhchung.harvester.spec.DurationBounds;
 import vn.minhchung.harvester.spec.DurationSpec;
@@ -50,7 +51,7 @@ final class KeylessRun {
 
   void harvest(String channelId) throws ConnectorException {
     URI uri = client.feedUri(channelId);
-    var r = client.feed(uri, channel.code());
+    HttpResult r = client.feed(uri, channel.code());
     if (!r.isSuccess()) {
       // The feed has had long 404/500 outages: never conclude from it that the channel is gone.
       throw new ConnectorException(Kind.TRANSIENT, channel.code() + ": " + uri + ": feed YouTube trả HTTP "
@@ -92,8 +93,11 @@ final class KeylessRun {
         return Optional.empty();
       }
       if (!page.isSuccess()) {
+        // After a 429 every further page would be refused too, and asking again is what YouTube punishes.
+        stopped = page.status() == 429;
         ctx.problem(uri.toString(), "watch_page_unreadable", "Trang video trả HTTP " + page.status()
-            + "; video giữ dữ liệu của feed (chưa có thời lượng)");
+            + "; video giữ dữ liệu của feed (chưa có thời lượng)"
+            + (stopped ? "; dừng đọc trang video trong lần chạy này" : ""));
         return Optional.empty();
       }
       WatchPage w = YouTubePageParser.parseWatch(page.body(), uri, ctx.clock());

@@ -382,6 +382,38 @@ class YouTubeConnectorTest {
     wm.verify(0, getRequestedFor(urlPathEqualTo("/watch")).withQueryParam("v", equalTo("Sh0rTs12345")));
   }
 
+  @Test
+  void tooManyRequestsOnAWatchPageStopsTheWatchPagesButNotTheRun() throws Exception {
+    stubFeed();
+    wm.stubFor(get(urlPathEqualTo("/watch")).withQueryParam("v", equalTo("dQ7vN2kLm0A"))
+        .willReturn(aResponse().withStatus(429)));
+    RecordingContext ctx = keyless(List.of());
+
+    connector(DurationTargets.NONE).harvest(CHANNEL, ctx);
+
+    assertThat(ctx.accepted).extracting(HarvestedPost::platformId).containsExactly("dQ7vN2kLm0A", "Sh0rTs12345");
+    assertThat(ctx.problems).singleElement().satisfies(p -> {
+      assertThat(p.reasonCode()).isEqualTo("watch_page_unreadable");
+      assertThat(p.message()).contains("HTTP 429").contains("dừng đọc trang video");
+    });
+    wm.verify(0, getRequestedFor(urlPathEqualTo("/watch")).withQueryParam("v", equalTo("Sh0rTs12345")));
+  }
+
+  @Test
+  void consentPageInsteadOfTheChannelPageFailsTheChannelSayingToSetTheId() {
+    wm.stubFor(get(urlPathEqualTo("/@khcnbacninh")).willReturn(aResponse()
+        .withHeader("Content-Type", "text/html; charset=utf-8").withBody(y("consent-2026-04-20.html"))));
+    ChannelSpec byHandle = new ChannelSpec(3, "YT-KHCN", "SKHCN", ChannelKind.YOUTUBE_CHANNEL,
+        "Khoa học và Công nghệ Bắc Ninh", "https://www.youtube.com/@khcnbacninh", Optional.empty(), Map.of());
+
+    assertThatThrownBy(() -> connector(DurationTargets.NONE).harvest(byHandle, keyless(List.of())))
+        .isInstanceOfSatisfying(ConnectorException.class, e -> {
+          assertThat(e.kind()).isEqualTo(Kind.PERMISSION);
+          assertThat(e.getMessage()).contains("YT-KHCN").contains("consent.youtube.com").contains("platform_id");
+        });
+    wm.verify(0, getRequestedFor(urlPathEqualTo("/feeds/videos.xml")));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"https://www.youtube.com/c/KhcnBacNinh", "https://www.youtube.com/user/khcnbacninh"})
   void legacyChannelAddressesAreResolvedFromTheirPage(String url) throws Exception {
