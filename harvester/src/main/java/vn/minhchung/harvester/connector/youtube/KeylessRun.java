@@ -58,7 +58,7 @@ final class KeylessRun {
           + r.status() + "; thường là sự cố tạm thời của YouTube, thử lại sau");
     }
     Set<String> listed = new HashSet<>();
-    for (HarvestedPost p : YouTubeFeedParser.parse(r.body(), uri, watchBase(), ctx.clock())) {
+    for (HarvestedPost p : YouTubeFeedParser.parse(r.body(), uri, client.watchBase(), ctx.clock())) {
       if (p.postedAt() == null || !p.postedAt().isBefore(ctx.windowStart())) {
         listed.add(p.platformId());
         ctx.accept(watch(p.platformId()).map(w -> merged(p, w)).orElse(p));
@@ -161,9 +161,5 @@ final class KeylessRun {
     }
     flags.addAll(DurationSpec.flags(w.durationSeconds(), bounds));
     return flags;
-  }
-
-  private URI watchBase() {
-    return ctx.settings().uri("platforms.youtube.watchBaseUrl").orElseThrow();
   }
 }

@@ -88,6 +88,11 @@ public final class YouTubeClient {
     return URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path);
   }
 
+  /** {@code platforms.youtube.watchBaseUrl}: where video links and captures point. */
+  public URI watchBase() {
+    return watchBase;
+  }
+
   public URI watchUri(String videoId) {
     return URI.create(YouTubeParser.watchUrl(watchBase, videoId));
   }

@@ -196,7 +196,7 @@ public final class YouTubeConnector implements Connector {
         List<String> batch = all.subList(i, Math.min(all.size(), i + YouTubeClient.BATCH_SIZE));
         URI uri = client.videosUri(batch);
         for (HarvestedPost p : YouTubeParser.parseVideos(ok(client.api(uri, key, channel.code())), uri,
-            watchBase(ctx), ctx.clock())) {
+            client.watchBase(), ctx.clock())) {
           returned.add(p.platformId());
           ctx.accept(withSpecFlags(p));
         }
@@ -208,7 +208,7 @@ public final class YouTubeConnector implements Connector {
       }
       for (String id : ids) {
         if (!returned.contains(id)) {
-          ctx.problem(YouTubeParser.watchUrl(watchBase(ctx), id), "video_unavailable",
+          ctx.problem(YouTubeParser.watchUrl(client.watchBase(), id), "video_unavailable",
               "Video có trong danh sách tải lên nhưng videos.list không trả về (riêng tư hoặc đang xử lý)");
         }
       }
@@ -275,11 +275,6 @@ public final class YouTubeConnector implements Connector {
       throw YouTubeErrors.toException(r.status(), YouTubeParser.parseError(r.body(), r.requested()).orElse(null),
           channel.code(), ctx.clock().instant());
     }
-  }
-
-  /** Where a video's page is: {@code platforms.youtube.watchBaseUrl}, so captures can point at a local server. */
-  private static URI watchBase(HarvestContext ctx) {
-    return ctx.settings().uri("platforms.youtube.watchBaseUrl").orElseThrow();
   }
 
   static ChannelRef ref(ChannelSpec channel) throws ConnectorException {
