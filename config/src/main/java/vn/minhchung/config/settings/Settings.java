@@ -53,6 +53,7 @@ public final class Settings {
       SettingKey.secret("platforms.youtube.apiKey"),
       SettingKey.url("platforms.youtube.feedBaseUrl", "https://www.youtube.com/feeds/videos.xml"),
       SettingKey.url("platforms.youtube.watchBaseUrl", "https://www.youtube.com/watch"),
+      SettingKey.url("platforms.youtube.pageBaseUrl", "https://www.youtube.com"),
       SettingKey.integer("platforms.youtube.dailyQuota", 10_000),
       SettingKey.string("http.userAgent",
           "MinhChungHarvester/0.1 (+https://github.com/minhchung/harvester; evidence collection for official channels)"),

@@ -55,7 +55,7 @@ final class Harvesting implements AutoCloseable {
     FacebookConnector facebook = new FacebookConnector(http,
         new FacebookThrottle(Sleeper.REAL, app.clock(), HttpFetcher.MAX_INLINE_WAIT), access);
     ZaloConnector zalo = new ZaloConnector(http, new ZaloTokenStore(db, app.secretBox(), app.clock()), access);
-    YouTubeConnector youtube = new YouTubeConnector(http, new YouTubeQuota.InDatabase(db),
+    YouTubeConnector youtube = new YouTubeConnector(http, polite, new YouTubeQuota.InDatabase(db),
         DurationSpecs.fromDatabase(db), access);
     h.credentials = new Credentials(db, app.secretBox(), app.clock(), app.settings(), facebook, zalo, youtube);
     h.http = http;

@@ -2,12 +2,22 @@ package vn.minhchung.harvester.demo;
 
 import static vn.minhchung.harvester.demo.Html.esc;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import vn.minhchung.harvester.connector.youtube.IsoDuration;
 import vn.minhchung.harvester.demo.DemoContent.Video;
 import vn.minhchung.review.web.Fmt;
 
-/** The channel's Atom feed (latest 15) and YouTube-like watch and channel pages (Vietnamese interface). */
+/**
+ * The channel's Atom feed (latest 15) and YouTube-like watch and channel pages (Vietnamese interface). The pages
+ * carry the markers the keyless harvest reads on youtube.com (itemprop metas, the canonical link,
+ * {@code ytInitialPlayerResponse} and {@code ytInitialData}; see fixtures/youtube/README.md), so the demo channel
+ * can also be read without a key.
+ */
 final class YouTubePages {
   static final int FEED_SIZE = 15;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private YouTubePages() {}
 
@@ -58,7 +68,52 @@ final class YouTubePages {
         + Fmt.number(site.views(v)) + " lượt xem · Ngày công chiếu: " + Fmt.date(v.postedAt())
         + "</b><p>" + Html.lines(v.description()) + "</p></div>" + comments + "</div><div class=\"secondary\">" + next
         + "</div></div>";
-    return Html.page(v.title() + " - YouTube", "youtube", "", top() + main);
+    return Html.page(v.title() + " - YouTube", "youtube", "<link rel=\"canonical\" href=\"" + esc(site.baseUrl()
+        + "/watch?v=" + v.id()) + "\">", top() + main + videoMarkers(content, site, v));
+  }
+
+  /** The schema.org metas and page data of a real watch page, with this video's current counts. */
+  private static String videoMarkers(DemoContent content, YouTubeSite site, Video v) {
+    String published = YouTubeSite.feedDate(v.postedAt());
+    String views = Long.toString(site.views(v));
+    String metas = "<div itemscope itemtype=\"http://schema.org/VideoObject\"><meta itemprop=\"name\" content=\""
+        + esc(v.title()) + "\"><meta itemprop=\"videoId\" content=\"" + v.id() + "\"><meta itemprop=\"duration\" "
+        + "content=\"" + v.duration() + "\"><meta itemprop=\"datePublished\" content=\"" + published + "\">"
+        + "<meta itemprop=\"uploadDate\" content=\"" + published + "\"><div itemprop=\"interactionStatistic\" "
+        + "itemscope itemtype=\"https://schema.org/InteractionCounter\"><meta itemprop=\"userInteractionCount\" "
+        + "content=\"" + views + "\"><link itemprop=\"interactionType\" href=\"https://schema.org/WatchAction\">"
+        + "</div></div>";
+    ObjectNode player = JSON.createObjectNode();
+    player.putObject("playabilityStatus").put("status", "OK");
+    player.putObject("videoDetails").put("videoId", v.id()).put("title", v.title())
+        .put("lengthSeconds", IsoDuration.seconds(v.duration()).map(String::valueOf).orElse("0"))
+        .put("channelId", site.channelId()).put("shortDescription", v.description()).put("viewCount", views)
+        .put("author", content.text("youtube", "title")).put("isLiveContent", false);
+    player.putObject("microformat").putObject("playerMicroformatRenderer").put("publishDate", published)
+        .put("uploadDate", published).put("viewCount", views).put("externalChannelId", site.channelId());
+    ObjectNode data = JSON.createObjectNode();
+    ArrayNode contents = data.putObject("contents").putObject("twoColumnWatchNextResults").putObject("results")
+        .putObject("results").putArray("contents");
+    contents.addObject().putObject("videoPrimaryInfoRenderer").putObject("title").putArray("runs").addObject()
+        .put("text", v.title());
+    if (v.comments() != null) {
+      ObjectNode header = contents.addObject().putObject("itemSectionRenderer").putArray("contents").addObject()
+          .putObject("commentsEntryPointHeaderRenderer");
+      header.putObject("headerText").putArray("runs").addObject().put("text", "Bình luận");
+      header.putObject("commentCount").put("simpleText", Long.toString(site.comments(v)));
+    }
+    if (v.likes() != null) {
+      data.putObject("frameworkUpdates").putObject("entityBatchUpdate").putArray("mutations").addObject()
+          .putObject("payload").putObject("likeCountEntity")
+          .put("likeCountIfIndifferentNumber", Long.toString(site.likes(v)))
+          .put("likeCountIfLikedNumber", Long.toString(site.likes(v) + 1));
+    }
+    return metas + script("ytInitialPlayerResponse", player) + script("ytInitialData", data);
+  }
+
+  private static String script(String name, ObjectNode value) {
+    // "</" inside a string would end the script element early.
+    return "<script>var " + name + " = " + value.toString().replace("</", "<\\/") + ";</script>";
   }
 
   static String channel(DemoContent content, YouTubeSite site) {
@@ -74,7 +129,16 @@ final class YouTubePages {
         + esc(content.text("youtube", "title")) + "</h1><p>" + esc(content.text("youtube", "handle")) + " · "
         + VnFormat.compact(Long.parseLong(content.text("youtube", "subscribers"))) + " người đăng ký · "
         + content.videos.size() + " video</p></div></div><div class=\"grid\">" + grid + "</div>";
-    return Html.page(content.text("youtube", "title") + " - YouTube", "youtube", "", top() + main);
+    String canonical = site.baseUrl() + "/channel/" + site.channelId();
+    ObjectNode data = JSON.createObjectNode();
+    data.putObject("metadata").putObject("channelMetadataRenderer").put("title", content.text("youtube", "title"))
+        .put("externalId", site.channelId()).put("channelUrl", canonical)
+        .put("vanityChannelUrl", site.baseUrl() + "/" + content.text("youtube", "handle"));
+    String markers = "<div itemscope itemtype=\"http://schema.org/YoutubeChannelV2\"><meta itemprop=\"name\" "
+        + "content=\"" + esc(content.text("youtube", "title")) + "\"><meta itemprop=\"identifier\" content=\""
+        + site.channelId() + "\"></div>" + script("ytInitialData", data);
+    return Html.page(content.text("youtube", "title") + " - YouTube", "youtube", "<link rel=\"canonical\" href=\""
+        + esc(canonical) + "\">", top() + main + markers);
   }
 
   private static String top() {

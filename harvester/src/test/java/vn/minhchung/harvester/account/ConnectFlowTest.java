@@ -53,6 +53,7 @@ import vn.minhchung.harvester.connector.youtube.YouTubeQuota;
 import vn.minhchung.harvester.connector.zalo.ZaloConnector;
 import vn.minhchung.harvester.connector.zalo.ZaloTokenStore;
 import vn.minhchung.harvester.http.HttpFetcher;
+import vn.minhchung.harvester.http.PoliteFetcher;
 import vn.minhchung.review.auth.Role;
 import vn.minhchung.review.auth.Users;
 import vn.minhchung.review.web.Connecting;
@@ -111,7 +112,8 @@ class ConnectFlowTest {
     Credentials credentials = new Credentials(db, box, CLOCK, settings,
         new FacebookConnector(http, new FacebookThrottle(d -> { }, CLOCK, Duration.ofSeconds(1)), access),
         new ZaloConnector(http, new ZaloTokenStore(db, box, CLOCK), access),
-        new YouTubeConnector(http, new YouTubeQuota.InDatabase(db), id -> List.of(), access));
+        new YouTubeConnector(http, new PoliteFetcher(http, settings, d -> { }, CLOCK), new YouTubeQuota.InDatabase(db),
+            id -> List.of(), access));
     AccountFixtures.channel(db, "FB-SKHCN", "SKHCN", "Sở Khoa học và Công nghệ", ChannelKind.FACEBOOK_PAGE,
         "https://www.facebook.com/skhcnbacninh", "104857392847561");
     AccountFixtures.channel(db, "FB-STP", "STP", "Sở Tư pháp", ChannelKind.FACEBOOK_PAGE,

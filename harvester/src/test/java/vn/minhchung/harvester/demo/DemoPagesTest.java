@@ -10,15 +10,34 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import vn.minhchung.config.registry.ChannelKind;
+import vn.minhchung.config.settings.Settings;
 import vn.minhchung.config.text.VietnameseDates;
 import vn.minhchung.harvester.capture.social.BrowserPost;
 import vn.minhchung.harvester.capture.social.FacebookPageParser;
+import vn.minhchung.harvester.connector.ChannelSpec;
+import vn.minhchung.harvester.connector.FakeAccess;
+import vn.minhchung.harvester.connector.RecordingContext;
 import vn.minhchung.harvester.connector.web.ArticleExtractor;
+import vn.minhchung.harvester.connector.youtube.YouTubeConnector;
+import vn.minhchung.harvester.connector.youtube.YouTubeQuota;
+import vn.minhchung.harvester.http.HttpFetcher;
+import vn.minhchung.harvester.http.PoliteFetcher;
+import vn.minhchung.harvester.spec.DurationBounds;
+import vn.minhchung.harvester.connector.youtube.YouTubePageParser;
+import vn.minhchung.harvester.connector.youtube.YouTubePageParser.WatchPage;
+import vn.minhchung.review.web.Fmt;
 import vn.minhchung.harvester.connector.web.ExtractedArticle;
 
 /** The pages the demo's captures screenshot carry the date and counts the readers of real pages expect. */
@@ -98,6 +117,48 @@ class DemoPagesTest {
         java.nio.charset.StandardCharsets.UTF_8);
     assertThat(zalo).contains("09/11/2026 09:00", "6.623 lượt xem", "Chính quyền số tỉnh Bắc Ninh");
     assertThat(get(sites.youtubeUrl().resolve("/watch?v=nope")).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void youtubePagesCarryTheMarkersTheKeylessHarvestReads() throws Exception {
+    URI channel = sites.youtubeUrl().resolve("/@thongtindoingoaibacninh");
+    assertThat(YouTubePageParser.parseChannel(get(channel).body(), channel, CLOCK).channelId())
+        .isEqualTo("UCbN7tTdN2xQ4kL9mR3vS8wA");
+    URI uri = sites.youtubeUrl().resolve("/watch?v=bN7pS1kQ3xA");
+    String html = new String(get(uri).body(), java.nio.charset.StandardCharsets.UTF_8);
+    WatchPage w = YouTubePageParser.parseWatch(html.getBytes(java.nio.charset.StandardCharsets.UTF_8), uri, CLOCK);
+    assertThat(w.videoId()).isEqualTo("bN7pS1kQ3xA");
+    assertThat(w.durationSeconds()).isEqualTo(7 * 60 + 12);
+    assertThat(VietnameseDates.isoLocal(w.publishedAt())).isEqualTo("2026-11-10T19:00:00+07:00");
+    assertThat(html).as("the data says what the page shows").contains(Fmt.number(w.views()) + " lượt xem");
+    assertThat(w.likes()).isNotNull();
+    assertThat(w.comments()).isNotNull();
+  }
+
+  @Test
+  void demoChannelCanBeHarvestedWithoutAKeyByItsHandle(@TempDir Path dir) throws Exception {
+    Map<String, String> m = new HashMap<>(sites.settingsOverrides());
+    m.remove("platforms.youtube.apiKey");
+    m.put("platforms.youtube.pageBaseUrl", sites.youtubeUrl().toString());
+    Settings settings = Settings.of(dir, m);
+    HttpFetcher http = new HttpFetcher(settings, d -> { }, CLOCK);
+    YouTubeConnector keyless = new YouTubeConnector(http, new PoliteFetcher(http, settings, d -> { }, CLOCK),
+        new YouTubeQuota.InMemory(), id -> List.of(new DurationBounds(300, 600, "phóng sự 5–10 phút")),
+        FakeAccess.none());
+    RecordingContext ctx = new RecordingContext(CLOCK, settings, NOW.minus(Duration.ofDays(30)), List.of());
+    ChannelSpec channel = new ChannelSpec(1, DemoRegistry.YOUTUBE, "TTUD-KHCN2", ChannelKind.YOUTUBE_CHANNEL,
+        "Trang Thông tin đối ngoại tỉnh Bắc Ninh", "https://www.youtube.com/@thongtindoingoaibacninh",
+        Optional.empty(), Map.of("via", "feed"));
+
+    keyless.harvest(channel, ctx);
+
+    assertThat(ctx.problems).isEmpty();
+    assertThat(ctx.post("bN7pS1kQ3xA")).hasValueSatisfying(p -> {
+      assertThat(p.durationSeconds()).isEqualTo(7 * 60 + 12);
+      assertThat(p.flags()).isEmpty();
+      assertThat(p.counts().comments()).isNotNull();
+    });
+    assertThat(ctx.accepted).allSatisfy(p -> assertThat(p.durationSeconds()).isNotNull());
   }
 
   @Test

@@ -102,7 +102,7 @@ class DemoSitesTest {
     List<Connector> connectors = List.of(
         new FacebookConnector(http, new FacebookThrottle(noWait, clock, HttpFetcher.MAX_INLINE_WAIT), access),
         new ZaloConnector(http, new ZaloTokenStore(db, box, clock), access),
-        new YouTubeConnector(http, new YouTubeQuota.InDatabase(db), DurationSpecs.fromDatabase(db), access),
+        new YouTubeConnector(http, polite, new YouTubeQuota.InDatabase(db), DurationSpecs.fromDatabase(db), access),
         new NewsSiteConnector(polite),
         new PageWatchConnector(polite));
     AutoLinker linker = AutoLinker.fromSettings(settings);

@@ -1,6 +1,10 @@
 package vn.minhchung.harvester.connector.youtube;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -24,6 +28,8 @@ import vn.minhchung.harvester.connector.HarvestedPost;
 import vn.minhchung.harvester.connector.KnownPost;
 import vn.minhchung.harvester.http.HttpFetcher;
 import vn.minhchung.harvester.http.HttpResult;
+import vn.minhchung.harvester.http.Page;
+import vn.minhchung.harvester.http.PoliteFetcher;
 import vn.minhchung.harvester.spec.DurationBounds;
 import vn.minhchung.harvester.spec.DurationSpec;
 import vn.minhchung.harvester.spec.DurationTargets;
@@ -32,22 +38,28 @@ import vn.minhchung.harvester.spec.DurationTargets;
  * Harvests a YouTube channel ({@code youtube_channel}). With an API key (the key of the account linked to the
  * channel, else {@code platforms.youtube.apiKey}) unless {@code via: feed}: uploads playlist pages until the window is passed, then videos.list in
  * batches of 50 for the new videos and the stored ones due for a refresh; videos outside every duration target
- * of the owner's plans are flagged {@code duration_out_of_spec}. Without a key: the Atom feed (latest 15).
+ * of the owner's plans are flagged {@code duration_out_of_spec}. Without a key: the Atom feed (latest 15) and each
+ * video's watch page ({@link KeylessRun}); a handle or {@code /c/…}, {@code /user/…} address is resolved to the
+ * {@code UC…} id from the channel page.
  */
 public final class YouTubeConnector implements Connector {
   private static final Logger LOG = LoggerFactory.getLogger(YouTubeConnector.class);
   private static final Pattern CHANNEL_PATH = Pattern.compile("/channel/(UC[A-Za-z0-9_-]{22})");
   private static final Pattern HANDLE_PATH = Pattern.compile("/(@[^/?#]+)");
+  private static final Pattern LEGACY_PATH = Pattern.compile("/((?:c|user)/[^/?#]+)");
   /** 200 pages × 50 = 10,000 uploads: a stop for a playlist that never ends. */
   static final int MAX_PAGES = 200;
 
   private final HttpFetcher fetcher;
+  private final PoliteFetcher pages;
   private final YouTubeQuota quota;
   private final DurationTargets targets;
   private final ChannelAccess access;
 
-  public YouTubeConnector(HttpFetcher fetcher, YouTubeQuota quota, DurationTargets targets, ChannelAccess access) {
+  public YouTubeConnector(HttpFetcher fetcher, PoliteFetcher pages, YouTubeQuota quota, DurationTargets targets,
+      ChannelAccess access) {
     this.fetcher = fetcher;
+    this.pages = pages;
     this.quota = quota;
     this.targets = targets;
     this.access = access;
@@ -58,20 +70,24 @@ public final class YouTubeConnector implements Connector {
     return Set.of(ChannelKind.YOUTUBE_CHANNEL);
   }
 
-  /** A channel id ({@code UC…}) or a handle ({@code @name}). */
-  record ChannelRef(String channelId, String handle) {}
+  /**
+   * A channel id ({@code UC…}), a handle ({@code @name}), or neither for a {@code /c/…} or {@code /user/…} address;
+   * {@code pagePath} is the channel page that shows the id ({@code /@name}, {@code /c/name}), null with an id.
+   */
+  record ChannelRef(String channelId, String handle, String pagePath) {}
 
   @Override
   public void harvest(ChannelSpec channel, HarvestContext ctx) throws ConnectorException {
     Settings s = ctx.settings();
-    YouTubeClient client = new YouTubeClient(fetcher, s.uri("platforms.youtube.apiBaseUrl").orElseThrow(),
-        s.uri("platforms.youtube.feedBaseUrl").orElseThrow(), quota, s.integer("platforms.youtube.dailyQuota"),
-        ctx.clock());
-    ChannelRef ref = ref(channel);
+    YouTubeClient client = new YouTubeClient(fetcher, pages, s, quota, ctx.clock());
+    ChannelRef given = ref(channel);
+    // The Data API cannot look up a /c/ name: the page gives the id, without spending quota.
+    ChannelRef ref = given.channelId() == null && given.handle() == null
+        ? resolved(client, channel, given, ctx.clock()) : given;
     List<DurationBounds> bounds = targets.forChannel(channel.id());
     ChannelAccess.Via via = ChannelAccess.Via.of(channel);
     if (via == ChannelAccess.Via.FEED) {
-      harvestFeed(channel, ctx, client, ref, bounds);
+      new KeylessRun(channel, ctx, client, bounds).harvest(resolved(client, channel, ref, ctx.clock()).channelId());
       return;
     }
     Optional<ChannelAccess.Access> account = access.forChannel(channel);
@@ -86,7 +102,7 @@ public final class YouTubeConnector implements Connector {
       throw new ConnectorException(Kind.CONFIG, channel.code() + ": chưa có khóa API YouTube (via: api); nhập khóa bằng"
           + " lệnh 'credentials set " + channel.code() + "' hoặc đặt platforms.youtube.apiKey");
     } else {
-      harvestFeed(channel, ctx, client, ref, bounds);
+      new KeylessRun(channel, ctx, client, bounds).harvest(resolved(client, channel, ref, ctx.clock()).channelId());
     }
   }
 
@@ -94,11 +110,12 @@ public final class YouTubeConnector implements Connector {
    * Checks an API key with one unit of quota: the channel must be found with it. Returns the channel's UC… id and
    * title, the account a key is stored under.
    */
-  public AccountIdentity identify(ChannelSpec channel, String key, Settings s, java.time.Clock clock)
+  public AccountIdentity identify(ChannelSpec channel, String key, Settings s, Clock clock)
       throws ConnectorException {
-    YouTubeClient client = new YouTubeClient(fetcher, s.uri("platforms.youtube.apiBaseUrl").orElseThrow(),
-        s.uri("platforms.youtube.feedBaseUrl").orElseThrow(), quota, s.integer("platforms.youtube.dailyQuota"), clock);
-    ChannelRef ref = ref(channel);
+    YouTubeClient client = new YouTubeClient(fetcher, pages, s, quota, clock);
+    ChannelRef given = ref(channel);
+    ChannelRef ref = given.channelId() == null && given.handle() == null
+        ? resolved(client, channel, given, clock) : given;
     URI uri = client.identityUri(ref.channelId(), ref.handle());
     HttpResult r = client.api(uri, key, channel.code());
     if (!r.isSuccess()) {
@@ -111,24 +128,29 @@ public final class YouTubeConnector implements Connector {
             ? ref.channelId() : ref.handle()) + "; kiểm tra URL/platform_id của kênh"));
   }
 
-  private void harvestFeed(ChannelSpec channel, HarvestContext ctx, YouTubeClient client, ChannelRef ref,
-      List<DurationBounds> bounds) throws ConnectorException {
-    if (ref.channelId() == null) {
-      throw new ConnectorException(Kind.CONFIG, channel.code() + ": không có khóa API YouTube nên cần mã kênh UC… "
-          + "(platform_id hoặc URL /channel/UC…) để đọc feed; " + channel.url() + " chỉ có handle");
+  /** The ref with its {@code UC…} id, read from the channel page when the registry gives a handle or name. */
+  private static ChannelRef resolved(YouTubeClient client, ChannelSpec channel, ChannelRef ref, Clock clock)
+      throws ConnectorException {
+    if (ref.channelId() != null) {
+      return ref;
     }
-    URI uri = client.feedUri(ref.channelId());
-    HttpResult r = client.feed(uri, channel.code());
-    if (!r.isSuccess()) {
-      // The feed has had long 404/500 outages: never conclude from it that the channel is gone.
-      throw new ConnectorException(Kind.TRANSIENT, channel.code() + ": " + uri + ": feed YouTube trả HTTP "
-          + r.status() + "; thường là sự cố tạm thời của YouTube, thử lại sau");
+    URI uri = client.channelPageUri(ref.pagePath());
+    Page page = client.page(uri, channel.code());
+    if (YouTubePageParser.isConsentWall(page.finalUri(), page.body())) {
+      throw new ConnectorException(Kind.PERMISSION, channel.code() + ": " + uri + ": YouTube trả trang xin đồng ý "
+          + "cookie (consent.youtube.com) thay cho trang kênh; đặt platform_id là mã kênh UC… để khỏi cần trang này");
     }
-    for (HarvestedPost p : YouTubeFeedParser.parse(r.body(), uri, watchBase(ctx), ctx.clock())) {
-      if (p.postedAt() == null || !p.postedAt().isBefore(ctx.windowStart())) {
-        ctx.accept(p);
-      }
+    if (page.status() == 404) {
+      throw new ConnectorException(Kind.NOT_FOUND, channel.code() + ": " + uri + ": YouTube không có kênh này (HTTP"
+          + " 404); kiểm tra URL/platform_id của kênh");
     }
+    if (!page.isSuccess()) {
+      throw new ConnectorException(Kind.TRANSIENT, channel.code() + ": " + uri + ": trang kênh YouTube trả HTTP "
+          + page.status() + "; thử lại sau");
+    }
+    String id = YouTubePageParser.parseChannel(page.body(), uri, clock).channelId();
+    LOG.info("youtube channel {}: {} is {}", channel.code(), ref.pagePath(), id);
+    return new ChannelRef(id, ref.handle(), ref.pagePath());
   }
 
   /** One keyed harvest of one channel. */
@@ -174,7 +196,7 @@ public final class YouTubeConnector implements Connector {
         List<String> batch = all.subList(i, Math.min(all.size(), i + YouTubeClient.BATCH_SIZE));
         URI uri = client.videosUri(batch);
         for (HarvestedPost p : YouTubeParser.parseVideos(ok(client.api(uri, key, channel.code())), uri,
-            watchBase(ctx), ctx.clock())) {
+            client.watchBase(), ctx.clock())) {
           returned.add(p.platformId());
           ctx.accept(withSpecFlags(p));
         }
@@ -186,7 +208,7 @@ public final class YouTubeConnector implements Connector {
       }
       for (String id : ids) {
         if (!returned.contains(id)) {
-          ctx.problem(YouTubeParser.watchUrl(watchBase(ctx), id), "video_unavailable",
+          ctx.problem(YouTubeParser.watchUrl(client.watchBase(), id), "video_unavailable",
               "Video có trong danh sách tải lên nhưng videos.list không trả về (riêng tư hoặc đang xử lý)");
         }
       }
@@ -255,28 +277,31 @@ public final class YouTubeConnector implements Connector {
     }
   }
 
-  /** Where a video's page is: {@code platforms.youtube.watchBaseUrl}, so captures can point at a local server. */
-  private static URI watchBase(HarvestContext ctx) {
-    return ctx.settings().uri("platforms.youtube.watchBaseUrl").orElseThrow();
-  }
-
   static ChannelRef ref(ChannelSpec channel) throws ConnectorException {
     Optional<String> pid = channel.platformId().map(String::strip).filter(p -> !p.isEmpty());
     if (pid.isPresent() && pid.get().startsWith("UC") && pid.get().length() == 24) {
-      return new ChannelRef(pid.get(), null);
+      return new ChannelRef(pid.get(), null, null);
     }
     if (pid.isPresent() && pid.get().startsWith("@")) {
-      return new ChannelRef(null, pid.get());
+      return handle(pid.get());
     }
     Matcher m = CHANNEL_PATH.matcher(channel.url());
     if (m.find()) {
-      return new ChannelRef(m.group(1), null);
+      return new ChannelRef(m.group(1), null, null);
     }
     Matcher h = HANDLE_PATH.matcher(channel.url());
     if (h.find()) {
-      return new ChannelRef(null, java.net.URLDecoder.decode(h.group(1), java.nio.charset.StandardCharsets.UTF_8));
+      return handle(URLDecoder.decode(h.group(1), StandardCharsets.UTF_8));
+    }
+    Matcher legacy = LEGACY_PATH.matcher(URI.create(channel.url()).getRawPath());
+    if (legacy.lookingAt()) {
+      return new ChannelRef(null, null, "/" + legacy.group(1));
     }
     throw new ConnectorException(Kind.CONFIG, channel.code() + ": không nhận ra kênh YouTube từ " + channel.url()
-        + "; đặt platform_id là mã kênh UC… hoặc dùng URL dạng /channel/UC… hay /@tên");
+        + "; đặt platform_id là mã kênh UC… hoặc dùng URL dạng /channel/UC…, /@tên, /c/tên hay /user/tên");
+  }
+
+  private static ChannelRef handle(String handle) {
+    return new ChannelRef(null, handle, "/@" + URLEncoder.encode(handle.substring(1), StandardCharsets.UTF_8));
   }
 }

@@ -19,6 +19,7 @@ import static vn.minhchung.harvester.connector.ConnectorTestSupport.fixture;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -43,6 +44,8 @@ import vn.minhchung.harvester.connector.Counts;
 import vn.minhchung.harvester.connector.HarvestedPost;
 import vn.minhchung.harvester.connector.KnownPost;
 import vn.minhchung.harvester.connector.RecordingContext;
+import vn.minhchung.harvester.http.HttpFetcher;
+import vn.minhchung.harvester.http.PoliteFetcher;
 import vn.minhchung.harvester.spec.DurationBounds;
 import vn.minhchung.harvester.spec.DurationTargets;
 
@@ -73,8 +76,31 @@ class YouTubeConnectorTest {
     return context(refresh, Map.of("platforms.youtube.apiKey", KEY));
   }
 
+  /** No key anywhere; the channel and watch pages come from WireMock. */
+  RecordingContext keyless(List<KnownPost> refresh) {
+    return context(refresh, Map.of("platforms.youtube.pageBaseUrl", wm.baseUrl(),
+        "platforms.youtube.watchBaseUrl", wm.baseUrl() + "/watch"));
+  }
+
   YouTubeConnector connector(DurationTargets targets) {
-    return new YouTubeConnector(waits.fetcher(), quota, targets, FakeAccess.none());
+    return connector(targets, FakeAccess.none());
+  }
+
+  YouTubeConnector connector(DurationTargets targets, FakeAccess access) {
+    HttpFetcher http = waits.fetcher();
+    return new YouTubeConnector(http, new PoliteFetcher(http, Settings.of(dir, Map.of()), waits.all::add, CLOCK),
+        quota, targets, access);
+  }
+
+  void stubFeed() {
+    wm.stubFor(get(urlPathEqualTo("/feeds/videos.xml")).withQueryParam("channel_id", equalTo(UC))
+        .willReturn(aResponse().withHeader("Content-Type", "application/atom+xml; charset=UTF-8")
+            .withBody(y("feed-2026-04-20.xml"))));
+  }
+
+  void stubWatch(String id, String body) {
+    wm.stubFor(get(urlPathEqualTo("/watch")).withQueryParam("v", equalTo(id))
+        .willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8").withBody(body)));
   }
 
   static String y(String name) {
@@ -276,11 +302,9 @@ class YouTubeConnectorTest {
   }
 
   @Test
-  void withoutAKeyReadsTheFeedWithViewsLikesAndUnknownDuration() throws Exception {
-    wm.stubFor(get(urlPathEqualTo("/feeds/videos.xml")).withQueryParam("channel_id", equalTo(UC))
-        .willReturn(aResponse().withHeader("Content-Type", "application/atom+xml; charset=UTF-8")
-            .withBody(y("feed-2026-04-20.xml"))));
-    RecordingContext ctx = context(List.of(), Map.of());
+  void withoutAKeyOrWatchPagesTheFeedGivesViewsLikesAndUnknownDuration() throws Exception {
+    stubFeed();
+    RecordingContext ctx = keyless(List.of());
 
     connector(DurationTargets.NONE).harvest(CHANNEL, ctx);
 
@@ -295,17 +319,123 @@ class YouTubeConnectorTest {
     assertThat(shorts.url()).isEqualTo("https://www.youtube.com/shorts/Sh0rTs12345");
     assertThat(shorts.flags()).containsExactlyInAnyOrder("duration_unknown", "shorts");
     assertThat(shorts.counts()).isEqualTo(new Counts(null, null, null, 2041L, 0L));
+    assertThat(ctx.problems).extracting(RecordingContext.Problem::reasonCode)
+        .containsExactly("watch_page_unreadable", "watch_page_unreadable");
     assertThat(quota.used(NOW)).isZero();
   }
 
   @Test
+  void handleChannelWithoutAKeyIsResolvedFromItsPageAndWatchPagesGiveDurationsAndCounts() throws Exception {
+    ChannelSpec byHandle = new ChannelSpec(3, "YT-KHCN", "SKHCN", ChannelKind.YOUTUBE_CHANNEL,
+        "Khoa học và Công nghệ Bắc Ninh", "https://www.youtube.com/@khcnbacninh", Optional.empty(),
+        Map.of("via", "feed"));
+    wm.stubFor(get(urlPathEqualTo("/@khcnbacninh")).willReturn(aResponse()
+        .withHeader("Content-Type", "text/html; charset=utf-8").withBody(y("channel-page-2026-04-20.html"))));
+    stubFeed();
+    stubWatch("dQ7vN2kLm0A", y("watch-dQ7vN2kLm0A-2026-04-20.html"));
+    stubWatch("Sh0rTs12345", "<html><head><title>YouTube</title></head><body>Đã xảy ra lỗi.</body></html>");
+    stubWatch("Rf5hOld0001", y("watch-Rf5hOld0001-2026-04-20.html"));
+    KnownPost older = new KnownPost("Rf5hOld0001", "https://www.youtube.com/watch?v=Rf5hOld0001",
+        Instant.parse("2026-03-01T17:00:00Z"), Instant.parse("2026-04-13T00:00:00Z"));
+    RecordingContext ctx = keyless(List.of(older));
+    DurationTargets fiveToTenMinutes = id -> List.of(new DurationBounds(300, 600, "7 phóng sự 5–10 phút"));
+
+    connector(fiveToTenMinutes).harvest(byHandle, ctx);
+
+    assertThat(ctx.accepted).extracting(HarvestedPost::platformId)
+        .containsExactly("dQ7vN2kLm0A", "Sh0rTs12345", "Rf5hOld0001");
+    HarvestedPost report = ctx.accepted.get(0);
+    assertThat(report.durationSeconds()).isEqualTo(452);
+    assertThat(report.flags()).as("7:32 fits 5–10 minutes").isEmpty();
+    assertThat(report.postedAt()).isEqualTo(OffsetDateTime.parse("2026-04-16T10:00:00+07:00").toInstant());
+    assertThat(report.counts()).isEqualTo(new Counts(null, 12L, null, 15310L, 325L));
+    HarvestedPost broken = ctx.accepted.get(1);
+    assertThat(broken.durationSeconds()).isNull();
+    assertThat(broken.flags()).containsExactlyInAnyOrder("duration_unknown", "shorts");
+    assertThat(broken.counts()).as("the feed's counts").isEqualTo(new Counts(null, null, null, 2041L, 0L));
+    HarvestedPost refreshed = ctx.accepted.get(2);
+    assertThat(refreshed.durationSeconds()).isEqualTo(725);
+    assertThat(refreshed.flags()).containsExactly("duration_out_of_spec");
+    assertThat(refreshed.counts()).isEqualTo(new Counts(null, null, null, 4821L, null));
+    assertThat(refreshed.title()).isEqualTo("Hội nghị tổng kết 5 năm chuyển đổi số tỉnh Bắc Ninh");
+    assertThat(ctx.problems).singleElement().satisfies(p -> {
+      assertThat(p.reasonCode()).isEqualTo("watch_page_unreadable");
+      assertThat(p.url()).isEqualTo(wm.baseUrl() + "/watch?v=Sh0rTs12345");
+    });
+    assertThat(quota.used(NOW)).isZero();
+  }
+
+  @Test
+  void consentInterstitialIsAProblemAndNoFurtherWatchPageIsAsked() throws Exception {
+    stubFeed();
+    stubWatch("dQ7vN2kLm0A", y("consent-2026-04-20.html"));
+    stubWatch("Sh0rTs12345", y("watch-dQ7vN2kLm0A-2026-04-20.html"));
+    RecordingContext ctx = keyless(List.of());
+
+    connector(DurationTargets.NONE).harvest(CHANNEL, ctx);
+
+    assertThat(ctx.accepted).hasSize(2).allSatisfy(p -> assertThat(p.flags()).contains("duration_unknown"));
+    assertThat(ctx.problems).singleElement().satisfies(p -> {
+      assertThat(p.reasonCode()).isEqualTo("consent_wall");
+      assertThat(p.message()).contains("consent.youtube.com");
+    });
+    wm.verify(0, getRequestedFor(urlPathEqualTo("/watch")).withQueryParam("v", equalTo("Sh0rTs12345")));
+  }
+
+  @Test
+  void tooManyRequestsOnAWatchPageStopsTheWatchPagesButNotTheRun() throws Exception {
+    stubFeed();
+    wm.stubFor(get(urlPathEqualTo("/watch")).withQueryParam("v", equalTo("dQ7vN2kLm0A"))
+        .willReturn(aResponse().withStatus(429)));
+    RecordingContext ctx = keyless(List.of());
+
+    connector(DurationTargets.NONE).harvest(CHANNEL, ctx);
+
+    assertThat(ctx.accepted).extracting(HarvestedPost::platformId).containsExactly("dQ7vN2kLm0A", "Sh0rTs12345");
+    assertThat(ctx.problems).singleElement().satisfies(p -> {
+      assertThat(p.reasonCode()).isEqualTo("watch_page_unreadable");
+      assertThat(p.message()).contains("HTTP 429").contains("dừng đọc trang video");
+    });
+    wm.verify(0, getRequestedFor(urlPathEqualTo("/watch")).withQueryParam("v", equalTo("Sh0rTs12345")));
+  }
+
+  @Test
+  void consentPageInsteadOfTheChannelPageFailsTheChannelSayingToSetTheId() {
+    wm.stubFor(get(urlPathEqualTo("/@khcnbacninh")).willReturn(aResponse()
+        .withHeader("Content-Type", "text/html; charset=utf-8").withBody(y("consent-2026-04-20.html"))));
+    ChannelSpec byHandle = new ChannelSpec(3, "YT-KHCN", "SKHCN", ChannelKind.YOUTUBE_CHANNEL,
+        "Khoa học và Công nghệ Bắc Ninh", "https://www.youtube.com/@khcnbacninh", Optional.empty(), Map.of());
+
+    assertThatThrownBy(() -> connector(DurationTargets.NONE).harvest(byHandle, keyless(List.of())))
+        .isInstanceOfSatisfying(ConnectorException.class, e -> {
+          assertThat(e.kind()).isEqualTo(Kind.PERMISSION);
+          assertThat(e.getMessage()).contains("YT-KHCN").contains("consent.youtube.com").contains("platform_id");
+        });
+    wm.verify(0, getRequestedFor(urlPathEqualTo("/feeds/videos.xml")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://www.youtube.com/c/KhcnBacNinh", "https://www.youtube.com/user/khcnbacninh"})
+  void legacyChannelAddressesAreResolvedFromTheirPage(String url) throws Exception {
+    String path = URI.create(url).getPath();
+    wm.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse()
+        .withHeader("Content-Type", "text/html; charset=utf-8").withBody(y("channel-page-2026-04-20.html"))));
+    stubFeed();
+    ChannelSpec legacy = new ChannelSpec(3, "YT-KHCN", "SKHCN", ChannelKind.YOUTUBE_CHANNEL,
+        "Khoa học và Công nghệ Bắc Ninh", url, Optional.empty(), Map.of());
+
+    connector(DurationTargets.NONE).harvest(legacy, keyless(List.of()));
+
+    wm.verify(getRequestedFor(urlPathEqualTo("/feeds/videos.xml")).withQueryParam("channel_id", equalTo(UC)));
+  }
+
+  @Test
   void viaFeedReadsTheFeedEvenWithAKeyAndViaApiWithoutOneIsAConfigurationError() throws Exception {
-    wm.stubFor(get(urlPathEqualTo("/feeds/videos.xml")).withQueryParam("channel_id", equalTo(UC))
-        .willReturn(aResponse().withHeader("Content-Type", "application/atom+xml; charset=UTF-8")
-            .withBody(y("feed-2026-04-20.xml"))));
+    stubFeed();
     ChannelSpec feed = new ChannelSpec(3, CHANNEL.code(), CHANNEL.unitCode(), CHANNEL.kind(), CHANNEL.name(),
         CHANNEL.url(), CHANNEL.platformId(), Map.of("via", "feed"));
-    RecordingContext ctx = keyed(List.of());
+    RecordingContext ctx = context(List.of(), Map.of("platforms.youtube.apiKey", KEY,
+        "platforms.youtube.watchBaseUrl", wm.baseUrl() + "/watch"));
 
     connector(DurationTargets.NONE).harvest(feed, ctx);
 
@@ -326,7 +456,7 @@ class YouTubeConnectorTest {
     wm.stubFor(get(urlPathEqualTo("/youtube/v3/videos")).willReturn(okJson(y("videos-2026-04-20.json"))));
     FakeAccess own = FakeAccess.linked("youtube", UC, "AIzaSyOwnKeyOfTheUnit000000000000000");
 
-    new YouTubeConnector(waits.fetcher(), quota, DurationTargets.NONE, own).harvest(CHANNEL, keyed(List.of()));
+    connector(DurationTargets.NONE, own).harvest(CHANNEL, keyed(List.of()));
 
     wm.verify(getRequestedFor(urlPathEqualTo("/youtube/v3/playlistItems"))
         .withHeader("X-goog-api-key", equalTo("AIzaSyOwnKeyOfTheUnit000000000000000")));
