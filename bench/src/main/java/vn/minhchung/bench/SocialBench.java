@@ -28,6 +28,7 @@ import vn.minhchung.harvester.connector.youtube.YouTubeQuota;
 import vn.minhchung.harvester.connector.zalo.ZaloConnector;
 import vn.minhchung.harvester.connector.zalo.ZaloTokenStore;
 import vn.minhchung.harvester.http.HttpFetcher;
+import vn.minhchung.harvester.http.PoliteFetcher;
 import vn.minhchung.harvester.http.Sleeper;
 import vn.minhchung.harvester.spec.DurationTargets;
 import vn.minhchung.storage.credential.AccountSecrets;
@@ -75,7 +76,8 @@ public final class SocialBench {
           new FacebookConnector(fetcher, new FacebookThrottle(Sleeper.REAL, clock, Duration.ofSeconds(20)), access),
           i -> spec(i, ChannelKind.FACEBOOK_PAGE, "https://www.facebook.com/page" + i, "10000" + i), settings, clock);
       run("youtube", channels, threads, posts, mock.youtube, channels * 2 * ceil(posts, 50),
-          new YouTubeConnector(fetcher, new YouTubeQuota.InMemory(), DurationTargets.NONE, access),
+          new YouTubeConnector(fetcher, new PoliteFetcher(fetcher, settings, Sleeper.REAL, clock),
+              new YouTubeQuota.InMemory(), DurationTargets.NONE, access),
           i -> spec(i, ChannelKind.YOUTUBE_CHANNEL, "https://www.youtube.com/channel/" + uc(i), uc(i)), settings,
           clock);
       run("zalo", channels, threads, posts, mock.zalo, channels * (ceil(posts, 10) + 1),
