@@ -60,6 +60,15 @@ public final class PlatformConnect implements AccountConnect {
   }
 
   @Override
+  public boolean platformWide(String platform) {
+    return switch (platform) {
+      case "facebook" -> settings.get("platforms.facebook.accessToken").isPresent();
+      case "youtube" -> settings.get("platforms.youtube.apiKey").isPresent();
+      default -> settings.get("platforms.zalo.accessToken").isPresent();
+    };
+  }
+
+  @Override
   public URI authorizeUrl(String platform, String state, String codeChallenge, URI redirectUri) {
     if (platform.equals("facebook")) {
       return new FacebookLogin(http, settings).dialogUrl(state, redirectUri);

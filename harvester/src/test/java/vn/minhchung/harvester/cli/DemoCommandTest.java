@@ -164,6 +164,7 @@ class DemoCommandTest {
       // The one click the demo prints: the OA admin's consent on Zalo's (stand-in) page, back to the UI.
       page.navigate(base + "accounts");
       assertThat(page.locator("tr[data-channel=ZALO-CQSBN]")).containsText("Chưa kết nối");
+      assertThat(page.locator("tr[data-channel=YT-TTDN-BN]")).containsText("Dùng khóa chung");
       page.locator("tr[data-channel=ZALO-CQSBN]").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator
           .GetByRoleOptions().setName("Kết nối")).click();
       assertThat(page.locator("h1")).containsText("Cấp quyền cho ứng dụng");

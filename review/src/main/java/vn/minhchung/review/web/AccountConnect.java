@@ -15,6 +15,12 @@ public interface AccountConnect {
   /** Why connecting {@code platform} is not possible with these settings (e.g. no app id), empty when it is. */
   Optional<String> notReady(String platform);
 
+  /**
+   * Whether the settings hold a platform-wide credential (a system-user token, an API key) that channels without
+   * an account of their own use.
+   */
+  boolean platformWide(String platform);
+
   /** The platform's consent page for one flow. {@code codeChallenge} is the PKCE S256 challenge, or null. */
   URI authorizeUrl(String platform, String state, String codeChallenge, URI redirectUri);
 

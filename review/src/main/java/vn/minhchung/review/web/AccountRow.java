@@ -15,13 +15,17 @@ public record AccountRow(long channelId, String channelCode, String channelName,
     };
   }
 
-  /** The status in Vietnamese, with "Chưa kết nối" for a channel without an account. */
+  /**
+   * The status in Vietnamese: "Chưa kết nối" for a channel without an account, "Dùng khóa chung" when a
+   * platform-wide credential of the settings serves it.
+   */
   public String statusLabel() {
     return switch (status) {
       case "ok" -> "Đang hoạt động";
       case "expiring" -> "Sắp hết hạn";
       case "rejected" -> "Bị từ chối";
       case "revoked" -> "Đã thu hồi quyền";
+      case "shared" -> "Dùng khóa chung";
       default -> "Chưa kết nối";
     };
   }
@@ -30,7 +34,7 @@ public record AccountRow(long channelId, String channelCode, String channelName,
     return switch (status) {
       case "ok" -> "badge-ok";
       case "expiring" -> "badge-warn";
-      case "none" -> "badge-neutral";
+      case "none", "shared" -> "badge-neutral";
       default -> "badge-danger";
     };
   }
@@ -43,6 +47,9 @@ public record AccountRow(long channelId, String channelCode, String channelName,
               + channelCode + "'."
           : "Chưa có tài khoản: đề nghị " + unitName + " (quản trị viên " + (platform.equals("facebook") ? "Trang" : "OA")
               + ") bấm Kết nối và cấp quyền.";
+      case "shared" -> "Kênh dùng " + (platform.equals("youtube") ? "khóa API" : "token") + " chung của trung tâm"
+          + " trong cấu hình; muốn dùng tài khoản riêng của " + unitName + ", bấm Kết nối hoặc dùng lệnh 'credentials set "
+          + channelCode + "'.";
       case "expiring" -> "Token sắp hết hạn: đề nghị " + unitName + " kết nối lại trước ngày hết hạn.";
       case "rejected" -> "Nền tảng từ chối token (hết hạn, đổi mật khẩu hoặc thiếu quyền): đề nghị " + unitName
           + " kết nối lại; đến khi đó kênh không được thu thập.";

@@ -59,7 +59,10 @@ final class ConnectRoutes {
     Page page = ui.page(ctx, "Tài khoản kết nối", "accounts");
     Instant now = ui.now();
     Duration warn = Duration.ofDays(ui.config.accountExpiryDays());
-    List<AccountRow> rows = ui.db.inTransaction(s -> rows(s, now, warn));
+    java.util.Set<String> shared = new java.util.HashSet<>();
+    connecting.ifPresent(c -> List.of("facebook", "zalo", "youtube").stream().filter(p -> c.platforms().platformWide(p))
+        .forEach(shared::add));
+    List<AccountRow> rows = ui.db.inTransaction(s -> rows(s, now, warn, shared));
     Map<String, Object> m = new HashMap<>();
     m.put("rows", rows);
     Map<String, String> notReady = new HashMap<>();
@@ -71,7 +74,8 @@ final class ConnectRoutes {
     ui.render(ctx, "accounts.jte", page, m);
   }
 
-  static List<AccountRow> rows(Session s, Instant now, Duration warn) {
+  /** Every platform channel with its account; without one, {@code shared} says whether a settings credential serves it. */
+  static List<AccountRow> rows(Session s, Instant now, Duration warn, java.util.Set<String> shared) {
     Map<Long, PlatformAccount> linked = new HashMap<>();
     Accounts.list(s).forEach(l -> linked.put(l.channel().getId(), l.account()));
     List<AccountRow> out = new ArrayList<>();
@@ -84,8 +88,8 @@ final class ConnectRoutes {
         default -> "youtube";
       };
       out.add(a == null
-          ? new AccountRow(c.getId(), c.getCode(), c.getName(), c.getUnit().getName(), platform, null, null, "none",
-              null, null, null, null)
+          ? new AccountRow(c.getId(), c.getCode(), c.getName(), c.getUnit().getName(), platform, null, null,
+              shared.contains(platform) ? "shared" : "none", null, null, null, null)
           : new AccountRow(c.getId(), c.getCode(), c.getName(), c.getUnit().getName(), platform, a.getAccount(),
               a.getDisplayName(), a.status(now, warn).code(), a.getExpiresAt(), a.getLastSuccessAt(), a.getLastError(),
               a.getMasked()));
