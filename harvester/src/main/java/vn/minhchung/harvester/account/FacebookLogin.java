@@ -14,6 +14,7 @@ import java.util.Set;
 import vn.minhchung.config.settings.Settings;
 import vn.minhchung.harvester.connector.ConnectorException;
 import vn.minhchung.harvester.connector.JsonBodies;
+import vn.minhchung.harvester.connector.facebook.FacebookClient;
 import vn.minhchung.harvester.http.FetchException;
 import vn.minhchung.harvester.http.HttpFetcher;
 import vn.minhchung.harvester.http.HttpResult;
@@ -109,16 +110,11 @@ final class FacebookLogin {
       return null;
     }
     URI n = URI.create(next);
-    boolean sameHost = graphBase.getHost().equalsIgnoreCase(n.getHost()) && graphBase.getPort() == n.getPort()
-        && graphBase.getScheme().equalsIgnoreCase(n.getScheme());
-    if (!sameHost) {
+    if (n.getHost() == null || !HttpFetcher.sameOrigin(graphBase, n)) {
       throw new ConnectFailed("Facebook trả về liên kết phân trang sang máy chủ khác (" + n.getHost() + "); dừng để"
           + " không gửi token ra ngoài Graph API.");
     }
-    String q = n.getRawQuery() == null ? "" : n.getRawQuery().replaceAll("(^|&)access_token=[^&]*", "");
-    String s = n.toString();
-    return URI.create((s.contains("?") ? s.substring(0, s.indexOf('?')) : s) + (q.isEmpty() ? "" : "?"
-        + q.replaceFirst("^&", "")));
+    return FacebookClient.withoutToken(n);
   }
 
   private String token(String form, String step) {

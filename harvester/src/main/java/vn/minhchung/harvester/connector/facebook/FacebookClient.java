@@ -76,7 +76,7 @@ public final class FacebookClient {
   }
 
   /** Graph's {@code next} link without any {@code access_token} it may carry. */
-  static URI withoutToken(URI next) {
+  public static URI withoutToken(URI next) {
     String q = next.getRawQuery();
     if (q == null) {
       return next;
