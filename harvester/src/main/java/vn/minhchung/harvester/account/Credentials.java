@@ -98,7 +98,11 @@ public final class Credentials {
     };
     store(new Accounts.Grant(platform, who.account(), kind, secrets, expires, who.name(), null), List.of(spec.id()),
         actor);
-    return list().stream().filter(r -> r.channel().equals(channelCode)).findFirst().orElseThrow();
+    Duration warn = Duration.ofDays(settings.integer("alerts.accountExpiryDays"));
+    return db.inTransaction(s -> {
+      Channel c = channel(s, channelCode);
+      return row(c, Accounts.linkedTo(s, c.getId()).orElseThrow(), clock.instant(), warn);
+    });
   }
 
   /** Whom the platform says the token belongs to; it must be the channel's Page, OA or YouTube channel. */

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import vn.minhchung.harvester.demo.DemoContent.ZaloItem;
 import vn.minhchung.harvester.demo.SiteServer.Request;
 import vn.minhchung.harvester.demo.SiteServer.Response;
+import vn.minhchung.storage.credential.ConnectState;
 
 /**
  * The Zalo OA Open API for one OA, in the shapes ZaloClient and ZaloParser expect (fixtures/zalo/): the
@@ -148,7 +149,7 @@ final class ZaloSite extends GrowingSite {
     }
     String challenge = codes.remove(Optional.ofNullable(form.get("code")).orElse(""));
     String verifier = form.get("code_verifier");
-    if (challenge == null || verifier == null || !challenge.equals(s256(verifier))) {
+    if (challenge == null || verifier == null || !challenge.equals(ConnectState.challenge(verifier))) {
       return oauthError(-14019, "Invalid authorization code", "Authorization code is invalid, used or expired");
     }
     return grant();
@@ -157,15 +158,6 @@ final class ZaloSite extends GrowingSite {
   private static Response oauthError(int code, String name, String description) {
     return Response.json(200, JSON.createObjectNode().put("error", code).put("error_name", name)
         .put("error_description", description).toString());
-  }
-
-  private static String s256(String verifier) {
-    try {
-      return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
-          .getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String enc(String s) {
