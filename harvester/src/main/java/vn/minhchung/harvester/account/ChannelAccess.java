@@ -32,7 +32,7 @@ public interface ChannelAccess {
     }
   }
 
-  /** The words connectors put in an AUTH message when the platform says the grant was withdrawn. */
+  /** How messages say that a grant was withdrawn (the platform's answer, or an account already marked revoked). */
   String REVOKED_MARK = "đã bị thu hồi";
 
   /**
@@ -63,7 +63,7 @@ public interface ChannelAccess {
       work.run(access);
     } catch (ConnectorException e) {
       if (e.kind() == ConnectorException.Kind.AUTH) {
-        rejected(access, e.getMessage() != null && e.getMessage().contains(REVOKED_MARK), e.getMessage());
+        rejected(access, e.isRevoked(), e.getMessage());
       } else {
         used(access);
       }

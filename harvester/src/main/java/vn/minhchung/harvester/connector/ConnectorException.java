@@ -38,15 +38,31 @@ public final class ConnectorException extends Exception {
 
   private final Kind kind;
   private final transient Instant retryAfter;
+  private final boolean revoked;
 
   public ConnectorException(Kind kind, String message) {
     this(kind, message, null, null);
   }
 
   public ConnectorException(Kind kind, String message, Instant retryAfter, Throwable cause) {
+    this(kind, message, retryAfter, cause, false);
+  }
+
+  private ConnectorException(Kind kind, String message, Instant retryAfter, Throwable cause, boolean revoked) {
     super(message, cause);
     this.kind = kind;
     this.retryAfter = retryAfter;
+    this.revoked = revoked;
+  }
+
+  /** The platform says the grant itself was withdrawn (app removed, password changed): an AUTH failure. */
+  public static ConnectorException revoked(String message) {
+    return new ConnectorException(Kind.AUTH, message, null, null, true);
+  }
+
+  /** Whether the grant was withdrawn rather than the token merely rejected or expired. */
+  public boolean isRevoked() {
+    return revoked;
   }
 
   public Kind kind() {

@@ -37,11 +37,13 @@ final class FacebookErrors {
     }
     if (e.code() == 190) {
       Integer sub = e.subcode();
-      String what = sub != null && (sub == 458 || sub == 460) ? "quyền của ứng dụng " + ChannelAccess.REVOKED_MARK
+      boolean revoked = sub != null && (sub == 458 || sub == 460);
+      String what = revoked ? "quyền của ứng dụng " + ChannelAccess.REVOKED_MARK
           + (sub == 458 ? " (Trang đã gỡ ứng dụng)" : " (mật khẩu tài khoản quản trị đã đổi)")
           : sub != null && sub == 463 ? "token Trang đã hết hạn" : "token Trang không hợp lệ hoặc đã hết hạn";
-      return new ConnectorException(Kind.AUTH, channelCode + ": " + what + "; cần kết nối lại Trang (trang Tài khoản"
-          + " kết nối, hoặc lệnh 'credentials set " + channelCode + "')" + ref);
+      String message = channelCode + ": " + what + "; cần kết nối lại Trang (trang Tài khoản kết nối, hoặc lệnh"
+          + " 'credentials set " + channelCode + "')" + ref;
+      return revoked ? ConnectorException.revoked(message) : new ConnectorException(Kind.AUTH, message);
     }
     if (e.code() == 10 || (e.code() >= 200 && e.code() <= 299)) {
       return new ConnectorException(Kind.PERMISSION, channelCode + ": thiếu quyền " + permission(e.message())
