@@ -62,16 +62,6 @@ public final class Credentials {
       String tokenKind, String status, Instant expiresAt, Instant lastUsedAt, Instant lastSuccessAt, String lastError,
       String masked) {}
 
-  /** The platform of a channel kind that has accounts. */
-  public static Optional<String> platformOf(ChannelKind kind) {
-    return switch (kind) {
-      case FACEBOOK_PAGE -> Optional.of("facebook");
-      case ZALO_OA -> Optional.of("zalo");
-      case YOUTUBE_CHANNEL -> Optional.of("youtube");
-      default -> Optional.empty();
-    };
-  }
-
   /**
    * Checks {@code secrets} with the platform and stores them as the account of the channel.
    * @throws NoSuchChannelException for an unknown code
@@ -82,7 +72,7 @@ public final class Credentials {
   public Row set(String channelCode, AccountSecrets secrets, Optional<Instant> expiresAt, String actor)
       throws ConnectorException {
     ChannelSpec spec = spec(channelCode);
-    String platform = platformOf(spec.kind()).orElseThrow(() -> new IllegalArgumentException(channelCode + " là kênh "
+    String platform = Accounts.platformOf(spec.kind()).orElseThrow(() -> new IllegalArgumentException(channelCode + " là kênh "
         + spec.kind().code() + ": chỉ kênh facebook_page, zalo_oa, youtube_channel có tài khoản nền tảng"));
     if (secrets.refresh().isPresent() && !platform.equals("zalo")) {
       throw new IllegalArgumentException(channelCode + ": chỉ Zalo OA dùng refresh token; bỏ --refresh-token-stdin");

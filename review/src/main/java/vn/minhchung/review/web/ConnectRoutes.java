@@ -82,11 +82,7 @@ final class ConnectRoutes {
     for (Channel c : s.createSelectionQuery("from Channel c join fetch c.unit where c.kind in :kinds order by c.code",
         Channel.class).setParameter("kinds", List.of("facebook_page", "zalo_oa", "youtube_channel")).getResultList()) {
       PlatformAccount a = linked.get(c.getId());
-      String platform = switch (c.getKind()) {
-        case FACEBOOK_PAGE -> "facebook";
-        case ZALO_OA -> "zalo";
-        default -> "youtube";
-      };
+      String platform = Accounts.platformOf(c.getKind()).orElseThrow();
       out.add(a == null
           ? new AccountRow(c.getId(), c.getCode(), c.getName(), c.getUnit().getName(), platform, null, null,
               shared.contains(platform) ? "shared" : "none", null, null, null, null)

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
+import vn.minhchung.config.registry.ChannelKind;
 import vn.minhchung.storage.db.Database;
 import vn.minhchung.storage.registry.Channel;
 
@@ -23,6 +24,16 @@ public final class Accounts {
 
   /** A channel and the account linked to it. */
   public record Linked(Channel channel, PlatformAccount account) {}
+
+  /** The platform whose accounts serve a channel kind, or empty for kinds without accounts. */
+  public static Optional<String> platformOf(ChannelKind kind) {
+    return switch (kind) {
+      case FACEBOOK_PAGE -> Optional.of("facebook");
+      case ZALO_OA -> Optional.of("zalo");
+      case YOUTUBE_CHANNEL -> Optional.of("youtube");
+      default -> Optional.empty();
+    };
+  }
 
   /** The account that serves the channel, if one is linked. */
   public static Optional<PlatformAccount> linkedTo(Session s, long channelId) {
