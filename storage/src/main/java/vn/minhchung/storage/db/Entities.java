@@ -16,6 +16,7 @@ public final class Entities {
       vn.minhchung.storage.post.MetricSnapshot.class,
       vn.minhchung.storage.post.HarvestRun.class,
       vn.minhchung.storage.post.RunProblem.class,
+      vn.minhchung.storage.post.ChannelSnapshot.class,
       vn.minhchung.storage.blob.BlobRecord.class,
       vn.minhchung.storage.evidence.Capture.class,
       vn.minhchung.storage.evidence.Evidence.class,
@@ -25,5 +26,6 @@ public final class Entities {
       vn.minhchung.storage.credential.PlatformAccount.class,
       vn.minhchung.storage.credential.ChannelAccount.class,
       vn.minhchung.storage.credential.ConnectState.class,
+      vn.minhchung.storage.credential.SavedSession.class,
       vn.minhchung.storage.alert.Alert.class);
 }
