@@ -8,7 +8,7 @@ import java.util.Optional;
  * One page to capture and what the caller knows about it. {@code expected} is what the harvest read (post
  * date text, counts) and must be visible in the captured element; when empty and {@code requirePostFields}
  * is set, the facts are read from the element itself. {@code needsLogin}: the page is only the content when
- * account controls are present (a saved login state is used from {@code DATA/browser-state/<channel>.json}).
+ * account controls are present (the saved session of the page's platform, {@code session import}, is the login).
  */
 public record CaptureRequest(URI url, Optional<String> channelCode, Optional<String> selector, Optional<Long> postId,
     Optional<Long> runId, Optional<Long> evidenceId, ShownFacts expected, boolean requirePostFields,

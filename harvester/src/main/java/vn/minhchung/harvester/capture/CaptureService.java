@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import vn.minhchung.config.settings.Settings;
 import vn.minhchung.config.text.VietnameseDates;
+import vn.minhchung.harvester.account.BrowserSessions;
 import vn.minhchung.harvester.capture.band.HeaderBand;
 import vn.minhchung.harvester.capture.browser.BrowserHungException;
 import vn.minhchung.harvester.capture.browser.BrowserLocator;
@@ -33,6 +34,7 @@ import vn.minhchung.harvester.capture.warc.HarToWarc;
 import vn.minhchung.harvester.cli.Main;
 import vn.minhchung.storage.blob.BlobRef;
 import vn.minhchung.storage.blob.BlobStore;
+import vn.minhchung.storage.credential.SecretBox;
 import vn.minhchung.storage.db.Database;
 import vn.minhchung.storage.files.OwnerOnly;
 import vn.minhchung.storage.files.TempFiles;
@@ -50,18 +52,18 @@ public final class CaptureService implements AutoCloseable {
   private final BlobStore blobs;
   private final CaptureRecorder recorder;
   private final HeaderBand band;
-  private final Path stateDir;
+  private final BrowserSessions sessions;
   private final Path workRoot;
   private final Clock clock;
 
   private CaptureService(BrowserPool pool, PageCapturer capturer, BlobStore blobs, CaptureRecorder recorder,
-      HeaderBand band, Path dataDir, Clock clock) {
+      HeaderBand band, BrowserSessions sessions, Path dataDir, Clock clock) {
     this.pool = pool;
     this.capturer = capturer;
     this.blobs = blobs;
     this.recorder = recorder;
     this.band = band;
-    this.stateDir = dataDir.resolve("browser-state");
+    this.sessions = sessions;
     this.workRoot = dataDir.resolve("tmp").resolve("capture");
     this.clock = clock;
   }
@@ -80,7 +82,8 @@ public final class CaptureService implements AutoCloseable {
     BrowserPool pool = new BrowserPool(exe, settings.integer("browser.concurrency"),
         settings.integer("browser.restartAfter"), settings.integer("browser.queueSize"), hungAfter);
     PageCapturer capturer = new PageCapturer(CaptureLimits.of(settings), clock, AddressPolicy.of(settings));
-    return new CaptureService(pool, capturer, blobs, new CaptureRecorder(db), band, settings.dataDir(), clock);
+    BrowserSessions sessions = new BrowserSessions(db, memoized(() -> SecretBox.fromSettings(settings)), settings, clock);
+    return new CaptureService(pool, capturer, blobs, new CaptureRecorder(db), band, sessions, settings.dataDir(), clock);
   }
 
   /** Queues one capture. Fails at once with {@code RejectedExecutionException} when the queue is full. */
@@ -117,12 +120,16 @@ public final class CaptureService implements AutoCloseable {
     return futures.stream().map(CaptureService::join).toList();
   }
 
-  /** Loads a page in a fresh context and returns its rendered HTML and verdict (for reading post lists). */
+  /**
+   * Loads a page in a fresh context and returns its rendered HTML and verdict (for reading post lists). The saved
+   * session of the page's platform, if any, is the context's login state; {@code channelCode} only names the
+   * channel in logs.
+   */
   public RenderedPage render(java.net.URI url, Optional<String> channelCode, boolean needsLogin) {
     return join(pool.submit(new BrowserPool.Task<>() {
       @Override
       public RenderedPage run(Browser browser) {
-        return capturer.render(browser, url, channelCode.map(CaptureService.this::statePath), needsLogin);
+        return capturer.render(browser, url, sessions.storageStateFor(url), needsLogin);
       }
 
       @Override
@@ -148,7 +155,7 @@ public final class CaptureService implements AutoCloseable {
   private CaptureResult captureWith(Browser browser, CaptureRequest req) {
     Path work = workDir();
     try {
-      RawCapture raw = capturer.capture(browser, req, req.channelCode().map(this::statePath), work);
+      RawCapture raw = capturer.capture(browser, req, sessions.storageStateFor(req.url()), work);
       return store(req, raw);
     } finally {
       deleteTree(work);
@@ -220,8 +227,19 @@ public final class CaptureService implements AutoCloseable {
     return new CaptureResult.StoredFile(name, ref);
   }
 
-  private Path statePath(String channelCode) {
-    return stateDir.resolve(channelCode.replaceAll("[^A-Za-z0-9_.-]", "_") + ".json");
+  /** The key is opened on first use only: captures of pages without a saved session never need it. */
+  private static java.util.function.Supplier<SecretBox> memoized(java.util.function.Supplier<SecretBox> open) {
+    return new java.util.function.Supplier<>() {
+      private SecretBox box;
+
+      @Override
+      public synchronized SecretBox get() {
+        if (box == null) {
+          box = open.get();
+        }
+        return box;
+      }
+    };
   }
 
   private Path workDir() {

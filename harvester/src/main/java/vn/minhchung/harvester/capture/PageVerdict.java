@@ -43,7 +43,7 @@ public final class PageVerdict {
     }
     if (s.needsLogin() && !s.accountControls()) {
       return Optional.of(new Verdict(CaptureStatus.LOGIN_WALL,
-          "cần đăng nhập: không thấy điều khiển tài khoản (lưu phiên đăng nhập của kênh trong browser-state)"));
+          "cần đăng nhập: không thấy điều khiển tài khoản (nhập phiên đăng nhập bằng lệnh 'session import facebook FILE')"));
     }
     String text = VietnameseText.foldPlain(s.bodyText());
     for (String t : CommonSelectors.UNAVAILABLE_TEXTS) {

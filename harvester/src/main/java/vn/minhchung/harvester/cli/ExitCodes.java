@@ -1,6 +1,9 @@
 package vn.minhchung.harvester.cli;
 
-/** Exit codes of ARCHITECTURE.md, plus 4 for {@code verify --require-timestamp} (see the README). */
+/**
+ * Exit codes of ARCHITECTURE.md, plus 4 for {@code verify --require-timestamp} and 5 for {@code session check} (see
+ * the README).
+ */
 public final class ExitCodes {
   private ExitCodes() {}
 
@@ -16,4 +19,9 @@ public final class ExitCodes {
    * when the dossier existed. Only with that flag, so scripts that do not ask see the codes above.
    */
   public static final int NO_TRUSTED_TIMESTAMP = 4;
+  /**
+   * {@code session check}: the platform asks to verify the account (a checkpoint) before it shows pages; a logged-out
+   * session is 1 and a page that did not load 3.
+   */
+  public static final int SESSION_CHECKPOINT = 5;
 }

@@ -2,6 +2,7 @@ package vn.minhchung.harvester.cli;
 
 import java.util.List;
 import java.util.Optional;
+import vn.minhchung.harvester.account.BrowserSessions;
 import vn.minhchung.harvester.account.ChannelAccess;
 import vn.minhchung.harvester.account.DatabaseChannelAccess;
 import vn.minhchung.harvester.account.Credentials;
@@ -37,6 +38,7 @@ final class Harvesting implements AutoCloseable {
   private final CaptureTargets targets;
   private volatile HarvestRunService service;
   private volatile Credentials credentials;
+  private volatile BrowserSessions sessions;
   private volatile HttpFetcher http;
 
   private Harvesting(LazyCaptureService captures, CaptureTargets targets) {
@@ -59,6 +61,7 @@ final class Harvesting implements AutoCloseable {
         DurationSpecs.fromDatabase(db), access);
     h.credentials = new Credentials(db, app.secretBox(), app.clock(), app.settings(), facebook, zalo, youtube);
     h.http = http;
+    h.sessions = new BrowserSessions(db, app::secretBox, app.settings(), app.clock());
     List<Connector> connectors = List.of(facebook, zalo, youtube,
         new NewsSiteConnector(polite),
         new PageWatchConnector(polite));
@@ -79,6 +82,16 @@ final class Harvesting implements AutoCloseable {
   /** Setting, listing and removing channel accounts, checked with the same connectors the harvests use. */
   Credentials credentials() {
     return credentials;
+  }
+
+  /** The saved browser sessions (import, check, list, remove). */
+  BrowserSessions sessions() {
+    return sessions;
+  }
+
+  /** The browsers of this process, started now if needed. */
+  vn.minhchung.harvester.capture.CaptureService captures() {
+    return captures.get();
   }
 
   /** The HTTP client of the platform connectors (for the OAuth connect flows). */

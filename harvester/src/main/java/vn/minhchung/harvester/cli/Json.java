@@ -13,8 +13,17 @@ final class Json {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   static String array(List<? extends Map<String, ?>> rows) {
+    return write(rows);
+  }
+
+  /** One object (commands that report on one thing, e.g. {@code session check --json}). */
+  static String object(Map<String, ?> row) {
+    return write(row);
+  }
+
+  private static String write(Object value) {
     try {
-      return MAPPER.writeValueAsString(rows);
+      return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
     }

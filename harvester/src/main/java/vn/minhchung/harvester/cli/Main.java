@@ -26,6 +26,7 @@ import vn.minhchung.storage.db.DatabaseUnavailableException;
         ServeCommand.class,
         UsersCommand.class,
         CredentialsCommand.class,
+        SessionCommand.class,
         ExportCommand.class,
         VerifyCommand.class,
         HarvestCommand.class,

@@ -65,7 +65,11 @@ public final class PageCapturer {
     }
   }
 
-  public RawCapture capture(Browser browser, CaptureRequest req, Optional<Path> storageState, Path workDir) {
+  /**
+   * Captures the request's page; {@code storageState} is the Playwright storage-state JSON of the saved session of
+   * the page's platform (opened in memory by the caller), or empty for a logged-out context.
+   */
+  public RawCapture capture(Browser browser, CaptureRequest req, Optional<String> storageState, Path workDir) {
     Optional<String> refusal = policy.refusal(req.url());
     if (refusal.isPresent()) {
       return failed(req, new Verdict(CaptureStatus.ERROR, refusal.get()));
@@ -73,7 +77,7 @@ public final class PageCapturer {
     Path har = workDir.resolve("exchanges.har");
     Browser.NewContextOptions opts = contextOptions().setRecordHarPath(har)
         .setRecordHarContent(HarContentPolicy.EMBED);
-    storageState.filter(Files::isRegularFile).ifPresent(opts::setStorageStatePath);
+    storageState.ifPresent(opts::setStorageState);
     BrowserContext context = newContext(browser, opts);
     AtomicBoolean crashed = new AtomicBoolean();
     RawCapture raw;
@@ -141,14 +145,14 @@ public final class PageCapturer {
     return new Ready(response, finalUrl, status, PageVerdict.judge(seen));
   }
 
-  /** Loads a page in a fresh context (no recording, no shots) and returns its DOM and verdict. */
-  public RenderedPage render(Browser browser, URI url, Optional<Path> storageState, boolean needsLogin) {
+  /** Loads a page in a fresh context (no recording, no shots) and returns its DOM and verdict; state as above. */
+  public RenderedPage render(Browser browser, URI url, Optional<String> storageState, boolean needsLogin) {
     Optional<String> refusal = policy.refusal(url);
     if (refusal.isPresent()) {
       return new RenderedPage(url.toString(), 0, Optional.of(new Verdict(CaptureStatus.ERROR, refusal.get())), "");
     }
     Browser.NewContextOptions opts = contextOptions();
-    storageState.filter(Files::isRegularFile).ifPresent(opts::setStorageStatePath);
+    storageState.ifPresent(opts::setStorageState);
     BrowserContext context = newContext(browser, opts);
     AtomicBoolean crashed = new AtomicBoolean();
     try {
