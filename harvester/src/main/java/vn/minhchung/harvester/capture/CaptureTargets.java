@@ -66,7 +66,7 @@ public final class CaptureTargets {
 
   /**
    * The request for a target: linked to its post, the run (if any) and its evidence item; a social post must
-   * show its date and the counts of its latest snapshot.
+   * show its date and the counts of its latest snapshot (one known without either is captured like an article).
    * @throws IllegalArgumentException when the stored URL is not an http(s) URL
    */
   public static CaptureRequest request(Target t, Optional<Long> runId) {
@@ -81,7 +81,9 @@ public final class CaptureTargets {
     if (t.channelCode().isPresent()) {
       r = r.withChannel(t.channelCode().get());
     }
-    if (t.kind().isPresent() && SOCIAL.contains(t.kind().get())) {
+    boolean knowsFacts = t.postedAt().isPresent() || t.postedAtText().isPresent() || !t.counts().isEmpty();
+    // A post read without date or counts (a Zalo OA article seen on the public profile) has none to show.
+    if (t.kind().isPresent() && SOCIAL.contains(t.kind().get()) && knowsFacts) {
       r = r.asPost(ShownFacts.known(t.postedAt().orElse(null), t.postedAtText().orElse(null), t.counts()));
     }
     return r;

@@ -18,6 +18,7 @@ import vn.minhchung.harvester.connector.web.PageWatchConnector;
 import vn.minhchung.harvester.connector.youtube.YouTubeConnector;
 import vn.minhchung.harvester.connector.youtube.YouTubeQuota;
 import vn.minhchung.harvester.connector.zalo.ZaloConnector;
+import vn.minhchung.harvester.connector.zalo.ZaloPublicReader;
 import vn.minhchung.harvester.connector.zalo.ZaloTokenStore;
 import vn.minhchung.harvester.harvest.HarvestRunService;
 import vn.minhchung.harvester.harvest.RunListener;
@@ -56,7 +57,8 @@ final class Harvesting implements AutoCloseable {
     ChannelAccess access = new DatabaseChannelAccess(db, app.secretBox(), app.clock());
     FacebookConnector facebook = new FacebookConnector(http,
         new FacebookThrottle(Sleeper.REAL, app.clock(), HttpFetcher.MAX_INLINE_WAIT), access);
-    ZaloConnector zalo = new ZaloConnector(http, new ZaloTokenStore(db, app.secretBox(), app.clock()), access);
+    ZaloConnector zalo = new ZaloConnector(http, new ZaloTokenStore(db, app.secretBox(), app.clock()), access,
+        Optional.of(new ZaloPublicReader(captures)));
     YouTubeConnector youtube = new YouTubeConnector(http, polite, new YouTubeQuota.InDatabase(db),
         DurationSpecs.fromDatabase(db), access);
     h.credentials = new Credentials(db, app.secretBox(), app.clock(), app.settings(), facebook, zalo, youtube);

@@ -44,4 +44,15 @@ public interface HarvestContext {
   default String keepFile(String platformId, byte[] bytes, String mediaType, String fileName) {
     throw new UnsupportedOperationException("this harvest context cannot keep files (post " + platformId + ")");
   }
+
+  /**
+   * What the channel's own page showed (name, verified mark, followers), stored as a {@code channel_snapshot} of
+   * this run. Added after the first contract, default like {@link #skip}.
+   */
+  default void channelSnapshot(ChannelFacts facts) {
+    throw new UnsupportedOperationException("this harvest context cannot record channel facts: " + facts);
+  }
+
+  /** A channel page's facts; null where the page did not show one. {@code source}: e.g. {@code public_page}. */
+  record ChannelFacts(String source, String name, Boolean verified, Long followers, String followersText) {}
 }

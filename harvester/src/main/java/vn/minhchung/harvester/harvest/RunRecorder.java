@@ -24,6 +24,7 @@ import vn.minhchung.storage.blob.BlobRef;
 import vn.minhchung.storage.blob.BlobStore;
 import vn.minhchung.storage.db.Database;
 import vn.minhchung.storage.evidence.Evidence;
+import vn.minhchung.storage.post.ChannelSnapshot;
 import vn.minhchung.storage.post.HarvestRun;
 import vn.minhchung.storage.post.MetricSnapshot;
 import vn.minhchung.storage.post.Post;
@@ -262,6 +263,14 @@ final class RunRecorder implements HarvestContext {
     LOG.warn("problem {} at {}: {}", reasonCode, url, message);
     db.runInTransaction(s -> s.persist(new RunProblem(s.getReference(HarvestRun.class, runId), now,
         url == null ? null : truncate(url, 2000), reasonCode, message)));
+  }
+
+  @Override
+  public void channelSnapshot(ChannelFacts f) {
+    Instant now = clock.instant();
+    db.runInTransaction(s -> s.persist(new ChannelSnapshot(s.getReference(Channel.class, channelId),
+        s.getReference(HarvestRun.class, runId), now, f.source(), f.name() == null ? null : truncate(f.name(), 500),
+        f.verified(), f.followers(), f.followersText() == null ? null : truncate(f.followersText(), 100))));
   }
 
   @Override

@@ -21,6 +21,7 @@ public final class RecordingContext implements HarvestContext {
   public final List<HarvestedPost> accepted = new ArrayList<>();
   public final List<Problem> problems = new ArrayList<>();
   public final Map<String, String> gone = new LinkedHashMap<>();
+  public final List<ChannelFacts> snapshots = new ArrayList<>();
 
   public RecordingContext(Clock clock, Settings settings, Instant windowStart, List<KnownPost> toRefresh) {
     this.clock = clock;
@@ -57,6 +58,11 @@ public final class RecordingContext implements HarvestContext {
   @Override
   public synchronized void markGone(String platformId, String reason) {
     gone.put(platformId, reason);
+  }
+
+  @Override
+  public synchronized void channelSnapshot(ChannelFacts facts) {
+    snapshots.add(facts);
   }
 
   @Override

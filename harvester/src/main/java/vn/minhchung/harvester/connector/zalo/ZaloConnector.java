@@ -32,7 +32,9 @@ import vn.minhchung.harvester.http.HttpResult;
  * until the window is passed, then details of older stored articles for their counts. A rejected token is
  * refreshed once per run through {@link ZaloTokenStore}. Tokens: the pair of the OA account linked to the channel
  * (connected in the web UI or with {@code credentials set}); without one, the settings' first pair
- * {@code platforms.zalo.accessToken}/{@code refreshToken} when {@code getoa} says it belongs to this channel's OA.
+ * {@code platforms.zalo.accessToken}/{@code refreshToken} when {@code getoa} says it belongs to this channel's OA;
+ * without either, {@code via: auto} reads the OA's public profile ({@link ZaloPublicReader}) and {@code via: api}
+ * fails "chưa kết nối tài khoản".
  */
 public final class ZaloConnector implements Connector {
   private static final Logger LOG = LoggerFactory.getLogger(ZaloConnector.class);
@@ -43,11 +45,19 @@ public final class ZaloConnector implements Connector {
   private final HttpFetcher fetcher;
   private final ZaloTokenStore store;
   private final ChannelAccess access;
+  private final Optional<ZaloPublicReader> publicPage;
 
   public ZaloConnector(HttpFetcher fetcher, ZaloTokenStore store, ChannelAccess access) {
+    this(fetcher, store, access, Optional.empty());
+  }
+
+  /** With {@code publicPage}, an OA without any account ({@code via: auto}) is read from its public profile. */
+  public ZaloConnector(HttpFetcher fetcher, ZaloTokenStore store, ChannelAccess access,
+      Optional<ZaloPublicReader> publicPage) {
     this.fetcher = fetcher;
     this.store = store;
     this.access = access;
+    this.publicPage = publicPage;
   }
 
   @Override
@@ -61,6 +71,11 @@ public final class ZaloConnector implements Connector {
     ZaloClient client = new ZaloClient(fetcher, s.uri("platforms.zalo.apiBaseUrl").orElseThrow(),
         s.uri("platforms.zalo.oauthBaseUrl").orElseThrow());
     Optional<ChannelAccess.Access> account = access.forChannel(channel);
+    if (account.isEmpty() && s.get("platforms.zalo.accessToken").isEmpty() && publicPage.isPresent()
+        && ChannelAccess.Via.of(channel) != ChannelAccess.Via.API) {
+      publicPage.get().harvest(channel, ctx);
+      return;
+    }
     if (account.isEmpty()) {
       seedFromSettings(channel, ctx, client);
       account = access.forChannel(channel);
