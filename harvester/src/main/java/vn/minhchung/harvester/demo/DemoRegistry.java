@@ -72,7 +72,8 @@ public final class DemoRegistry {
         yield entry(c, c.url(), sites.facebookPageId(), options);
       }
       case ZALO_OA -> {
-        options.put("via", List.of("api"));
+        // Not connected at first (issue 14): 'auto' reads the public profile until the OA is connected.
+        options.put("via", List.of("auto"));
         yield entry(c, c.url(), sites.zaloOaId(), options);
       }
       case YOUTUBE_CHANNEL -> {

@@ -184,6 +184,7 @@ public final class DemoSites implements AutoCloseable {
     m.put("platforms.facebook.graphBaseUrl", fb);
     m.put("platforms.zalo.apiBaseUrl", za);
     m.put("platforms.zalo.oauthBaseUrl", za);
+    m.put("platforms.zalo.pageBaseUrl", za);
     m.put("platforms.zalo.appId", ZaloSite.APP_ID);
     m.put("platforms.zalo.secretKey", ZaloSite.SECRET_KEY);
     m.put("platforms.youtube.apiBaseUrl", yt + YouTubeSite.API);

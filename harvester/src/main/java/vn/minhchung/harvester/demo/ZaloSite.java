@@ -26,13 +26,14 @@ import vn.minhchung.storage.credential.ConnectState;
  * {@code {error, message, data}} envelope with HTTP 200 even for errors, {@code /v2.0/article/getslice}
  * (type required, limit at most 10), {@code getdetail}, {@code /v2.0/oa/getoa}, the OAuth v4 consent page
  * {@code /v4/oa/permission} (PKCE S256) and {@code POST /v4/oa/access_token} for its code and for refreshes (a
- * refresh token works once). Article pages are {@code /oa/article/{id}}.
+ * refresh token works once). Article pages are {@code /oa/article/{id}}; the OA's public profile is {@code /<oaId>}.
  */
 final class ZaloSite extends GrowingSite {
   static final String APP_ID = "4318520967341205871";
   static final String SECRET_KEY = "demo-zalo-secret-key";
   static final String ACCESS_TOKEN = "demo-zalo-access-token";
   static final String REFRESH_TOKEN = "demo-zalo-refresh-token";
+  static final long FOLLOWERS = 86_420;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
@@ -70,13 +71,16 @@ final class ZaloSite extends GrowingSite {
         case "/v2.0/oa/getoa" -> envelope(0, "Success", JSON.createObjectNode()
             .put("oa_id", content.text("zalo", "oaId")).put("name", content.text("zalo", "name"))
             .put("description", "Kênh thông tin chính thống về chính quyền số tỉnh Bắc Ninh")
-            .put("is_verified", true).put("num_follower", 86_420));
+            .put("is_verified", true).put("num_follower", FOLLOWERS));
         default -> envelope(-209, "API is not supported for this application", null);
       };
     }
     if (p.startsWith("/oa/article/")) {
       return find(p.substring("/oa/article/".length())).map(a -> Response.html(ZaloPages.article(content, a,
           views(a), shares(a)))).orElseGet(Response::notFound);
+    }
+    if (p.equals("/" + oaId())) {
+      return Response.html(ZaloPages.profile(content, content.zaloItems.stream().limit(8).toList(), FOLLOWERS));
     }
     if (p.startsWith("/img/")) {
       return Response.text(200, "image/svg+xml", Html.svg(Optional.ofNullable(r.param("t")).orElse("Zalo OA"),
