@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import vn.minhchung.config.registry.ChannelKind;
 import vn.minhchung.review.auth.WebUser;
 import vn.minhchung.storage.credential.Accounts;
+import vn.minhchung.storage.credential.SavedSessions;
 import vn.minhchung.storage.credential.ConnectState;
 import vn.minhchung.storage.credential.PlatformAccount;
 import vn.minhchung.storage.registry.Channel;
@@ -65,6 +66,7 @@ final class ConnectRoutes {
     List<AccountRow> rows = ui.db.inTransaction(s -> rows(s, now, warn, shared));
     Map<String, Object> m = new HashMap<>();
     m.put("rows", rows);
+    m.put("sessions", ui.db.inTransaction(s -> SavedSessions.list(s).stream().map(SessionRow::of).toList()));
     Map<String, String> notReady = new HashMap<>();
     for (String p : PLATFORMS) {
       notReady.put(p, connecting.map(c -> c.platforms().notReady(p).orElse(""))

@@ -144,6 +144,36 @@ class ReviewUiBrowserTest {
   }
 
   @Test
+  void accountsPageShowsEachSavedSessionWithItsStateAndHowToRenewIt() {
+    vn.minhchung.storage.credential.SecretBox box =
+        vn.minhchung.storage.credential.SecretBox.fromKeyFile(tmp.resolve("session-test.key"));
+    String xs = "31%3AaBcDeFgHiJkLmN%3A2%3A1763600000%3A-1%3A11234";
+    server.db.runInTransaction(s -> vn.minhchung.storage.credential.SavedSessions.store(s, box,
+        new vn.minhchung.storage.credential.SavedSessions.Import("facebook", "{\"cookies\":[{\"name\":\"xs\",\"value\":\""
+            + xs + "\",\"domain\":\".facebook.com\",\"path\":\"/\",\"expires\":1802941964}],\"origins\":[]}",
+            "netscape", 6, Instant.parse("2027-02-18T09:12:44Z")), "cli:nguyenvana", Instant.parse("2026-11-20T03:00:00Z"))
+        .mark(vn.minhchung.storage.credential.SavedSession.State.CHECKPOINT, "Facebook yêu cầu xác minh tài khoản"
+            + " (checkpoint)", Instant.parse("2026-11-20T03:05:00Z"), true));
+    try {
+      Page admin = login("quantri", 1366, 900);
+      admin.navigate(server.url("/accounts"));
+      Locator row = admin.locator("section.sessions tr[data-platform=facebook]");
+      assertThat(row).containsText("Facebook");
+      assertThat(row).containsText("Bị yêu cầu xác minh");
+      assertThat(row).containsText("20/11/2026 10:00");
+      assertThat(row).containsText("cli:nguyenvana");
+      assertThat(row).containsText("18/02/2027 16:12");
+      assertThat(row).containsText("20/11/2026 10:05");
+      assertThat(row).containsText("session import facebook cookies.txt && session check facebook");
+      assertThat(admin.locator("body")).not().containsText(xs);
+      shot(admin, "accounts-sessions");
+      admin.context().close();
+    } finally {
+      server.db.runInTransaction(s -> vn.minhchung.storage.credential.SavedSessions.remove(s, "facebook"));
+    }
+  }
+
+  @Test
   void viewerCanReadButNotApproveOrUpload() {
     Page page = login("xem", 1366, 900);
     page.navigate(server.url("/evidence/" + server.id("stp-luat")));
