@@ -109,11 +109,11 @@ final class DocxAppendix implements AutoCloseable {
     body.write(headerRow(headers, COMPLETENESS_COLS));
     for (CompletenessSheet.Row r : sheet.rows()) {
       body.write("<w:tr>" + cell(COMPLETENESS_COLS[0], "center", runs(r.itemCode(), false))
-          + cell(COMPLETENESS_COLS[1], "left", runs(CompletenessSheet.componentLabel(r.component()), false))
+          + cell(COMPLETENESS_COLS[1], "left", runs(r.label(), false))
           + cell(COMPLETENESS_COLS[2], "left", runs(r.targets(), false))
           + cell(COMPLETENESS_COLS[3], "center", runs(String.valueOf(r.have()), false))
           + cell(COMPLETENESS_COLS[4], "center", runs(String.valueOf(r.toReview()), false))
-          + cell(COMPLETENESS_COLS[5], "left", runs(r.complete() ? "Đạt" : r.missing(), false)) + "</w:tr>\n");
+          + cell(COMPLETENESS_COLS[5], "left", runs(r.status(), false)) + "</w:tr>\n");
     }
     body.write("</w:tbl>\n");
   }

@@ -179,9 +179,9 @@ final class IndexHtml implements AutoCloseable {
         item = "<td rowspan=\"" + span + "\">" + esc(r.itemCode()) + "</td><td rowspan=\"" + span + "\">" + esc(r.itemTitle()) + "</td>";
       }
       w.write("<tr>" + item + "<td>"
-          + esc(CompletenessSheet.componentLabel(r.component())) + "</td><td>" + esc(r.targets()) + "</td><td class=\"num\">"
+          + esc(r.label()) + "</td><td>" + esc(r.targets()) + "</td><td class=\"num\">"
           + r.have() + "</td><td class=\"num\">" + r.toReview() + "</td><td>"
-          + (r.complete() ? "<span class=\"ok\">Đạt</span>" : "<span class=\"miss\">" + esc(r.missing()) + "</span>") + "</td></tr>\n");
+          + "<span class=\"" + (r.complete() ? "ok" : "miss") + "\">" + esc(r.status()) + "</span>" + "</td></tr>\n");
     }
     w.write("</tbody></table></section>\n");
     w.flush();

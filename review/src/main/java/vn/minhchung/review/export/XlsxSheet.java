@@ -77,11 +77,11 @@ final class XlsxSheet implements AutoCloseable {
       Row row = s.createRow(n++);
       row.createCell(0).setCellValue(r.itemCode());
       row.createCell(1).setCellValue(r.itemTitle());
-      row.createCell(2).setCellValue(CompletenessSheet.componentLabel(r.component()));
+      row.createCell(2).setCellValue(r.label());
       row.createCell(3).setCellValue(r.targets());
       row.createCell(4).setCellValue(r.have());
       row.createCell(5).setCellValue(r.toReview());
-      row.createCell(6).setCellValue(r.complete() ? "Đạt" : r.missing());
+      row.createCell(6).setCellValue(r.status());
     }
   }
 
