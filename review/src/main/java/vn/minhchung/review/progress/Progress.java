@@ -55,7 +55,9 @@ public final class Progress {
           .map(LinkedEvidence::evidenceId).distinct().count();
       targets.add(new TargetProgress(component(t.getComponent()), t.getDescription(), t.getCount(), have, min, max));
     }
-    List<Integer> expected = item.expectedComponents();
+    // The registry refuses a target outside the expected components; a target always counts as expected here.
+    java.util.Set<Integer> expected = new java.util.TreeSet<>(item.expectedComponents());
+    item.getTargets().forEach(t -> expected.add(t.getComponent()));
     List<ComponentProgress> components = new ArrayList<>();
     for (EvidenceComponent c : EvidenceComponent.values()) {
       int approved = (int) mine.stream().filter(l -> l.component() == c.number() && l.counts())
