@@ -17,7 +17,10 @@ record DossierInfo(String planCode, String planTitle, String issuer, LocalDate i
   /** One file of an evidence item inside the dossier, with its label ("Ảnh chụp bài đăng"). */
   record FileRef(String label, String path) {}
 
-  /** One evidence item as written: the row, its counts, its files and its thumbnail path (null when none). */
+  /**
+   * One evidence item as written: the row, its counts, its files, its thumbnail path (null when none), and the
+   * proof image for the appendix (null when none; held only while this entry is written).
+   */
   record Entry(int number, ExportRow row, ExportRow.Counts counts, List<FileRef> files, String thumbPath,
-      Thumbnails.Thumb thumb, String mainSha256) {}
+      Thumbnails.Thumb thumb, String mainSha256, Thumbnails.Proof proof) {}
 }

@@ -45,7 +45,9 @@ final class EvidenceFiles {
         : r.blobSha() != null && r.mediaType() != null && r.mediaType().startsWith("image/") ? r.blobSha() : null;
     Thumbnails.Thumb thumb = null;
     String thumbPath = null;
+    Thumbnails.Proof proof = null;
     if (imageSha != null) {
+      proof = Thumbnails.proof(() -> blobs.open(imageSha)).orElse(null);
       Optional<Thumbnails.Thumb> t;
       try (InputStream in = blobs.open(imageSha)) {
         t = Thumbnails.of(in);
@@ -57,7 +59,7 @@ final class EvidenceFiles {
       }
     }
     String main = parts.isEmpty() ? null : parts.get(0).sha();
-    return new DossierInfo.Entry(number, r, counts, files, thumbPath, thumb, main);
+    return new DossierInfo.Entry(number, r, counts, files, thumbPath, thumb, main, proof);
   }
 
   private static void add(List<Part> parts, String sha, String suffix, String label) {
