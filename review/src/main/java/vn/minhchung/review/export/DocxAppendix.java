@@ -80,6 +80,7 @@ final class DocxAppendix implements AutoCloseable {
     String counts = IndexHtml.interactions(e.counts());
     field("Lượt tương tác", counts.isEmpty() ? null : counts);
     field("Thời điểm chụp", r.capturedAt() == null ? null : DossierText.minute(r.capturedAt()));
+    field("Lưu ý", e.flagsText());
     if (!e.files().isEmpty()) {
       body.write(fieldRow("Tệp trong hồ sơ", runs(e.files().get(0).path(), false, 22)
           + (e.mainSha256() == null ? "" : line("SHA-256: " + e.mainSha256(), 18))));

@@ -20,6 +20,7 @@ import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.minhchung.config.registry.EvidenceComponent;
+import vn.minhchung.review.queue.PostFlags;
 import vn.minhchung.config.settings.Settings;
 import vn.minhchung.review.progress.PlanProgress;
 import vn.minhchung.review.progress.Progress;
@@ -64,6 +65,17 @@ public final class DossierExporter {
     }
   }
 
+  /** The post's stored flags and, against this item, a date outside the item's time, in people's words. */
+  static List<String> flags(ExportRow r, java.time.LocalDate planIssuedOn, DossierInfo.Item item) {
+    List<String> out = new java.util.ArrayList<>(PostFlags.labels(r.postFlags()));
+    java.time.Instant posted = r.postedAt() != null ? r.postedAt() : r.occurredAt();
+    if (PostFlags.outsidePeriod(posted, planIssuedOn, item.deadline())) {
+      out.add(PostFlags.label(PostFlags.OUTSIDE_ITEM_PERIOD) + (item.deadline() == null ? ""
+          : " (hạn " + DossierText.date(item.deadline()) + ")"));
+    }
+    return out;
+  }
+
   private ExportSummary write(ExportRequest request, DossierInfo info, CompletenessSheet sheet, OutputStream out,
       Path work) throws IOException {
     EvidenceQuery query = new EvidenceQuery(request);
@@ -92,7 +104,7 @@ public final class DossierExporter {
               html.beginComponent(EvidenceComponent.of(shownComponent).orElseThrow());
             }
             DossierInfo.Entry e = files.write(++count, item.code(), r,
-                page.counts().getOrDefault(r.postId(), ExportRow.Counts.NONE));
+                page.counts().getOrDefault(r.postId(), ExportRow.Counts.NONE), flags(r, info.issuedOn(), item));
             html.entry(e);
             xlsx.entry(e, item.code());
             docx.entry(e);

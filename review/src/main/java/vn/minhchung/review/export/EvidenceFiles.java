@@ -25,7 +25,8 @@ final class EvidenceFiles {
   /** A blob to copy: its SHA-256, the name suffix in the dossier and its Vietnamese label. */
   private record Part(String sha, String suffix, String label) {}
 
-  DossierInfo.Entry write(int number, String itemCode, ExportRow r, ExportRow.Counts counts) throws IOException {
+  DossierInfo.Entry write(int number, String itemCode, ExportRow r, ExportRow.Counts counts, List<String> flags)
+      throws IOException {
     String folder = DossierLayout.evidenceFolder(itemCode, r.component());
     String prefix = folder + DossierLayout.number(r.evidenceId()) + "-";
     List<Part> parts = new ArrayList<>();
@@ -59,7 +60,7 @@ final class EvidenceFiles {
       }
     }
     String main = parts.isEmpty() ? null : parts.get(0).sha();
-    return new DossierInfo.Entry(number, r, counts, files, thumbPath, thumb, main, proof);
+    return new DossierInfo.Entry(number, r, counts, files, thumbPath, thumb, main, proof, flags);
   }
 
   private static void add(List<Part> parts, String sha, String suffix, String label) {

@@ -116,6 +116,7 @@ final class IndexHtml implements AutoCloseable {
     }
     dd(b, "Đường dẫn", r.url());
     dd(b, "Thời điểm chụp", r.capturedAt() == null ? null : DossierText.second(r.capturedAt()));
+    dd(b, "Lưu ý", e.flagsText());
     b.append("<dt>Tệp</dt><dd>");
     for (int i = 0; i < e.files().size(); i++) {
       DossierInfo.FileRef f = e.files().get(i);

@@ -164,6 +164,8 @@ class DossierExporterTest {
         assertThat(Long.parseLong(m.group(2))).as("picture height fits the page").isLessThan(22L * 360_000);
       }
       assertThat(pictures).isEqualTo(5);
+      assertThat(tables.stream().filter(t -> t.getText().contains("Luật Chuyển đổi số và dịch vụ công trực tuyến toàn trình"))
+          .findFirst().orElseThrow().getText()).contains("Lưu ý").contains("thời lượng ngoài khoảng");
       XWPFTable completeness = tables.get(tables.size() - 1);
       assertThat(completeness.getNumberOfRows()).isEqualTo(19);
       assertThat(completeness.getText()).contains("3/7 clip phóng sự 5–10 phút").contains("chưa có bản scan báo in")
@@ -191,6 +193,8 @@ class DossierExporterTest {
         "3/7 clip phóng sự 5–10 phút", "chưa có bản scan báo in", "Chỉ minh chứng đã duyệt · 6 minh chứng",
         "src=\"thumbs/II.2/" + DossierLayout.number(ids.firstVideo()) + ".png\"", "1.234 lượt thích, 57 bình luận, 79 chia sẻ, 12.501 lượt xem");
     assertThat(html).doesNotContain("<script", "src=\"http", "href=\"/", "url(");
+    assertThat(html).as("the specification flag of the third clip").contains("<dt>Lưu ý</dt><dd>thời lượng ngoài khoảng</dd>");
+    assertThat(html.split("<dt>Lưu ý</dt>", -1)).hasSize(2);
     assertThat(html.indexOf("<h3>1. Đường liên kết")).isLessThan(html.indexOf("<h3>2. Ảnh chụp màn hình"));
   }
 

@@ -21,9 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.minhchung.storage.audit.AuditEvent;
 import vn.minhchung.storage.registry.PlanItem;
 
-/** An admin changes the evidence components an item expects in real Chromium; the dashboard follows. */
+/**
+ * Plan rules in real Chromium: an admin changes the evidence components an item expects and the dashboard
+ * follows; reviewers filter the queue by a specification flag and see the flags on the evidence page.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ItemComponentsBrowserTest {
+class PlanRulesBrowserTest {
   @TempDir static Path tmp;
   TestServer server;
   Playwright playwright;
@@ -105,5 +108,30 @@ class ItemComponentsBrowserTest {
     assertThat(row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Sửa"))).hasCount(0);
     var response = page.navigate(server.url("/items/" + server.fixture.items.get("II.3.1").getId() + "/components"));
     assertThat(response.status()).isEqualTo(403);
+  }
+
+  @Test
+  void specificationFlagsFilterTheQueueAndShowOnTheEvidencePage() {
+    long clip5 = server.fixture.evidence.get("clip5").getId();
+    long fbDay = server.fixture.evidence.get("fb-ngay").getId();
+    server.db.runInTransaction(s -> {
+      s.find(vn.minhchung.storage.evidence.Evidence.class, clip5).getPost().setFlags("duration_out_of_spec");
+      // Linked to II.3.1, due 10/10/2026: a post of 20/10 is outside the item's time.
+      s.find(vn.minhchung.storage.evidence.Evidence.class, fbDay).getPost()
+          .setPostedAt(java.time.Instant.parse("2026-10-20T02:00:00Z"));
+    });
+    Page page = login("canbo");
+    page.navigate(server.url("/evidence"));
+    page.getByLabel("Cờ cảnh báo").selectOption("duration_out_of_spec");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lọc")).click();
+    Locator rows = page.locator("table.queue tbody tr");
+    assertThat(rows).hasCount(1);
+    assertThat(rows.first().locator(".badge-flag")).hasText("thời lượng ngoài khoảng");
+    assertThat(page.getByLabel("Cờ cảnh báo")).hasValue("duration_out_of_spec");
+
+    page.navigate(server.url("/evidence/" + fbDay));
+    assertThat(page.locator(".page-head .badge-flag"))
+        .containsText("ngày đăng ngoài thời gian của nhiệm vụ II.3.1 (hạn 10/10/2026)");
+    page.screenshot(new Page.ScreenshotOptions().setPath(ReviewUiBrowserTest.SHOTS.resolve("evidence-flags.png")));
   }
 }
