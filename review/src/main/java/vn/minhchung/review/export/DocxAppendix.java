@@ -67,8 +67,8 @@ final class DocxAppendix implements AutoCloseable {
   void entry(DossierInfo.Entry e) throws IOException {
     ExportRow r = e.row();
     body.write(tableStart(BLOCK_COLS));
-    body.write("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + cell(BLOCK_COLS[0], "left", runs("Minh chứng số " + e.number(), true))
-        + cell(BLOCK_COLS[1], "left", runs(r.title(), true)) + "</w:tr>\n");
+    body.write(keepNext("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + cell(BLOCK_COLS[0], "left", runs("Minh chứng số " + e.number(), true))
+        + cell(BLOCK_COLS[1], "left", runs(r.title(), true)) + "</w:tr>\n"));
     field("Thành phần", vn.minhchung.config.registry.EvidenceComponent.of(r.component())
         .map(c -> c.number() + ". " + c.shortName()).orElse(null));
     field("Đơn vị", r.unitName());
@@ -87,6 +87,7 @@ final class DocxAppendix implements AutoCloseable {
     }
     body.write("</w:tbl>\n");
     if (e.proof() != null) {
+      // The facts and their picture stay on one page where they fit (keep-with-next on the table's paragraphs).
       body.write(picture(e.proof()));
       String caption = "Hình " + e.number() + ". " + (r.captureId() != null
           ? "Ảnh chụp kèm dải thông tin (thời điểm chụp, địa chỉ, ngày đăng, lượt tương tác)" : "Ảnh tải lên")
@@ -104,8 +105,12 @@ final class DocxAppendix implements AutoCloseable {
   }
 
   private static String fieldRow(String label, String valueRuns) {
-    return "<w:tr><w:trPr><w:cantSplit/></w:trPr>" + cell(BLOCK_COLS[0], "left", runs(label, false))
-        + cell(BLOCK_COLS[1], "left", valueRuns) + "</w:tr>\n";
+    return keepNext("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + cell(BLOCK_COLS[0], "left", runs(label, false))
+        + cell(BLOCK_COLS[1], "left", valueRuns) + "</w:tr>\n");
+  }
+
+  private static String keepNext(String row) {
+    return row.replace("<w:pPr><w:spacing w:before=\"0\"", "<w:pPr><w:keepNext/><w:spacing w:before=\"0\"");
   }
 
   /** A clickable link for http(s) addresses (an external relationship); other text stays plain. */
@@ -175,6 +180,11 @@ final class DocxAppendix implements AutoCloseable {
     part("_rels/.rels", w -> w.write(DocxParts.ROOT_RELS));
     pkg.close();
     Files.copy(packageFile, out);
+  }
+
+  /** The finished package on disk (after {@link #writeTo}), for the PDF conversion. */
+  Path packageFile() {
+    return packageFile;
   }
 
   /** The proof at the full text width (16 cm), or narrower when it is smaller than that at 96 dpi ×2. */

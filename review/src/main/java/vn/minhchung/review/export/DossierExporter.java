@@ -40,12 +40,24 @@ public final class DossierExporter {
   private final BlobStore blobs;
   private final Clock clock;
   private final Optional<Timestamper> timestamper;
+  private final Optional<AppendixPdf> pdf;
 
   public DossierExporter(Database db, BlobStore blobs, Clock clock, Optional<Timestamper> timestamper) {
+    this(db, blobs, clock, timestamper, Optional.empty());
+  }
+
+  private DossierExporter(Database db, BlobStore blobs, Clock clock, Optional<Timestamper> timestamper,
+      Optional<AppendixPdf> pdf) {
     this.db = db;
     this.blobs = blobs;
     this.clock = clock;
     this.timestamper = timestamper;
+    this.pdf = pdf;
+  }
+
+  /** The same exporter, adding {@code phu-luc-minh-chung.pdf} made by LibreOffice when {@code pdf} is present. */
+  public DossierExporter withPdf(Optional<AppendixPdf> pdf) {
+    return new DossierExporter(db, blobs, clock, timestamper, pdf);
   }
 
   /**
@@ -137,6 +149,14 @@ public final class DossierExporter {
       docx.completeness(sheet);
       try (OutputStream o = zip.open(DossierLayout.DOCX)) {
         docx.writeTo(o);
+      }
+      if (pdf.isPresent()) {
+        Optional<Path> made = pdf.get().convert(docx.packageFile(), work);
+        if (made.isPresent()) {
+          try (OutputStream o = zip.open(DossierLayout.PDF)) {
+            Files.copy(made.get(), o);
+          }
+        }
       }
       try (OutputStream o = zip.open(DossierLayout.INDEX)) {
         html.writeTo(o, info, sheet, count);

@@ -11,6 +11,8 @@ public final class DossierLayout {
   public static final String INDEX = "index.html";
   public static final String XLSX = "minh-chung.xlsx";
   public static final String DOCX = "phu-luc-minh-chung.docx";
+  /** The appendix as PDF, when LibreOffice made it ({@link AppendixPdf}). */
+  public static final String PDF = "phu-luc-minh-chung.pdf";
   public static final String MANIFEST = "manifest-sha256.txt";
   public static final String TIMESTAMP = "manifest-sha256.tsr";
   public static final String AUDIT_EVENTS = "audit/audit-events.jsonl";
