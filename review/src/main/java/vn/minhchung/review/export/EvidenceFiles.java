@@ -27,7 +27,7 @@ final class EvidenceFiles {
 
   DossierInfo.Entry write(int number, String itemCode, ExportRow r, ExportRow.Counts counts, List<String> flags)
       throws IOException {
-    String folder = DossierLayout.evidenceFolder(itemCode, r.component());
+    String folder = DossierLayout.evidenceFolder(itemCode, r.component(), r.channelKind());
     String prefix = folder + DossierLayout.number(r.evidenceId()) + "-";
     List<Part> parts = new ArrayList<>();
     add(parts, r.screenshotSha(), "screenshot.png", "Ảnh chụp bài đăng");
