@@ -19,9 +19,10 @@ final class RegistryBinder {
   static final List<String> UNIT_KEYS = List.of("code", "name", "parent");
   static final List<String> CHANNEL_KEYS =
       List.of("code", "unit", "kind", "name", "url", "platformId", "schedule", "active", "options");
-  static final List<String> PLAN_KEYS = List.of("code", "title", "issuer", "issuedOn", "items");
+  static final List<String> PLAN_KEYS = List.of("code", "title", "issuer", "issuedOn", "components", "items");
   static final List<String> ITEM_KEYS =
-      List.of("code", "title", "lead", "cooperating", "timing", "deadline", "products", "keywords", "targets");
+      List.of("code", "title", "lead", "cooperating", "timing", "deadline", "products", "keywords", "components",
+          "targets");
   static final List<String> TARGET_KEYS = List.of("component", "description", "count", "minDuration", "maxDuration");
 
   private final List<RegistryProblem> problems;
@@ -57,7 +58,7 @@ final class RegistryBinder {
         items.add(item(fields(im, "items[]", ITEM_KEYS)));
       }
       plans.add(new PlanEntry(fs.text("code", true), fs.text("title", true), fs.text("issuer", false),
-          fs.date("issuedOn"), items, fs.where()));
+          fs.date("issuedOn"), fs.components(), items, fs.where()));
     }
     return new RegistryDocument(units, channels, plans);
   }
@@ -110,7 +111,7 @@ final class RegistryBinder {
     }
     return new ItemEntry(fs.text("code", true), fs.text("title", true), fs.text("lead", false),
         fs.list("cooperating"), fs.text("timing", false), fs.date("deadline"), fs.text("products", false),
-        fs.list("keywords"), targets, fs.where());
+        fs.list("keywords"), fs.components(), targets, fs.where());
   }
 
   /** The mapping entries of an optional list field. */
@@ -207,6 +208,38 @@ final class RegistryBinder {
     List<String> list(String key) {
       Node n = node(key);
       return n == null ? List.of() : stringList(n, key);
+    }
+
+    /**
+     * The expected evidence components: null when absent (inherit), else the numbers 1..6 listed; {@code []}
+     * or {@code -} for none.
+     */
+    List<Integer> components() {
+      Node n = node("components");
+      if (n == null || n instanceof Node.ScalarNode s && (s.text() == null || s.text().isBlank())) {
+        return null;
+      }
+      List<Integer> out = new ArrayList<>();
+      for (String v : stringList(n, "components")) {
+        if (v.equals(ExpectedComponents.NONE)) {
+          continue;
+        }
+        Integer c = null;
+        try {
+          c = Integer.valueOf(v);
+        } catch (NumberFormatException e) {
+          // reported below
+        }
+        if (c == null || EvidenceComponent.of(c).isEmpty()) {
+          problem(n.at(), "components", "expected evidence component numbers 1..6 (e.g. [1, 2, 5]; [] or '"
+              + ExpectedComponents.NONE + "' when the item needs a report only) but found '" + v + "'");
+        } else if (out.contains(c)) {
+          problem(n.at(), "components", "component " + c + " is listed twice");
+        } else {
+          out.add(c);
+        }
+      }
+      return out;
     }
 
     LocalDate date(String key) {

@@ -53,7 +53,7 @@ public final class RegistryValidator {
       length(p.issuer(), 500, "issuer", p.where());
       Map<String, Location> itemCodes = new HashMap<>();
       for (ItemEntry i : p.items()) {
-        item(i, itemCodes);
+        item(p, i, itemCodes);
       }
     }
   }
@@ -128,7 +128,7 @@ public final class RegistryValidator {
     }
   }
 
-  private void item(ItemEntry i, Map<String, Location> codes) {
+  private void item(PlanEntry plan, ItemEntry i, Map<String, Location> codes) {
     code(i.code(), i.where(), "item", codes);
     length(i.title(), 2000, "title", i.where());
     length(i.timing(), 500, "timing", i.where());
@@ -146,6 +146,13 @@ public final class RegistryValidator {
     for (TargetEntry t : i.targets()) {
       if (t.component() != 0 && EvidenceComponent.of(t.component()).isEmpty()) {
         add(t.where().at("component"), "component", "expected an evidence component 1..6 but was " + t.component());
+      }
+      if (t.component() != 0 && EvidenceComponent.of(t.component()).isPresent()
+          && !i.expected(plan).contains(t.component())) {
+        String whose = i.components() != null ? "the item's components " + i.components()
+            : "the plan's default components " + plan.components();
+        add(t.where().at("component"), "component", "target of component " + t.component() + " is not among "
+            + whose + "; add " + t.component() + " to 'components' or change the target");
       }
       if (t.count() < 0) {
         add(t.where().at("count"), "count", "expected a count >= 0 but was " + t.count());

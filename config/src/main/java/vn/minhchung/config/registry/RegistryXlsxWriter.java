@@ -44,10 +44,12 @@ public final class RegistryXlsxWriter {
       Sheet items = sheet(wb, XlsxLayout.ITEMS, XlsxLayout.COLUMNS.get(XlsxLayout.ITEMS));
       Sheet targets = sheet(wb, XlsxLayout.TARGETS, XlsxLayout.COLUMNS.get(XlsxLayout.TARGETS));
       for (PlanEntry p : doc.plans()) {
-        row(plans, p.code(), p.title(), p.issuer(), p.issuedOn() == null ? null : RegistryFormats.formatDate(p.issuedOn()));
+        row(plans, p.code(), p.title(), p.issuer(), p.issuedOn() == null ? null : RegistryFormats.formatDate(p.issuedOn()),
+            ExpectedComponents.toCell(p.components()));
         for (ItemEntry i : p.items()) {
           row(items, p.code(), i.code(), i.title(), i.lead(), join(i.cooperating()), i.timing(),
-              i.deadline() == null ? null : RegistryFormats.formatDate(i.deadline()), i.products(), join(i.keywords()));
+              i.deadline() == null ? null : RegistryFormats.formatDate(i.deadline()), i.products(), join(i.keywords()),
+              ExpectedComponents.toCell(i.components()));
           for (TargetEntry t : i.targets()) {
             row(targets, p.code(), i.code(), Integer.toString(t.component()), t.description(),
                 Integer.toString(t.count()), t.minDuration() == null ? null : t.minDuration().toString(),

@@ -69,6 +69,9 @@ public final class RegistryYamlWriter {
     if (p.issuedOn() != null) {
       m.put("issuedOn", RegistryFormats.formatDate(p.issuedOn()));
     }
+    if (p.components() != null) {
+      m.put("components", p.components());
+    }
     List<Object> items = new ArrayList<>();
     for (ItemEntry i : p.items()) {
       items.add(item(i));
@@ -92,6 +95,9 @@ public final class RegistryYamlWriter {
     putIf(m, "products", i.products());
     if (!i.keywords().isEmpty()) {
       m.put("keywords", i.keywords());
+    }
+    if (i.components() != null) {
+      m.put("components", i.components());
     }
     if (!i.targets().isEmpty()) {
       m.put("targets", i.targets().stream().map(RegistryYamlWriter::target).toList());

@@ -96,6 +96,8 @@ public final class Settings {
       SettingKey.string("smtp.to", null),
       SettingKey.bool("smtp.startTls", true),
       SettingKey.string("link.threshold", "0.5"),
+      SettingKey.string("export.pdf", "auto"),
+      SettingKey.integer("export.pdfTimeoutSeconds", 300),
       SettingKey.url("tsa.url", null),
       SettingKey.string("tsa.trustStore", null));
 

@@ -169,6 +169,60 @@ class RegistryFileTest {
   }
 
   @Test
+  void expectedComponentsComeFromTheItemElseThePlanElseAllSix() {
+    PlanEntry kh110 = RegistryFile.read(sample(), Set.of()).plans().get(0);
+    PlanEntry khtt = RegistryFile.read(sample(), Set.of()).plans().get(1);
+    assertThat(kh110.components()).isEmpty();
+    ItemEntry ii1 = kh110.items().get(0);
+    assertThat(ii1.components()).isNull();
+    assertThat(ii1.expected(kh110)).as("rà soát văn bản needs a report only").isEmpty();
+    assertThat(kh110.items().get(1).expected(kh110)).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(khtt.items().get(0).expected(khtt)).containsExactly(2, 5);
+    assertThat(khtt.items().get(2).expected(khtt)).as("IV.3 takes the plan's default").containsExactly(2);
+    PlanEntry none = new PlanEntry("P", "Kế hoạch", null, null, null, List.of(), Where.NONE);
+    assertThat(ii1.expected(none)).containsExactly(1, 2, 3, 4, 5, 6);
+  }
+
+  @Test
+  void componentsThatAreNotComponentsOrDoNotCoverTheTargetsAreReported() {
+    Path f = fixture("bad-components.yaml");
+    assertThat(problems(f)).containsExactly(
+        f + ":8:21: components: expected evidence component numbers 1..6 (e.g. [1, 2, 5]; [] or '-' when the item "
+            + "needs a report only) but found '7'",
+        f + ":8:21: components: component 2 is listed twice",
+        f + ":8:21: components: expected evidence component numbers 1..6 (e.g. [1, 2, 5]; [] or '-' when the item "
+            + "needs a report only) but found 'hai'",
+        f + ":12:24: component: target of component 5 is not among the plan's default components [2]; add 5 to "
+            + "'components' or change the target");
+  }
+
+  @Test
+  void workbookCellsSayInheritWhenEmptyAndNoneWithADash() throws IOException {
+    RegistryDocument doc = RegistryFile.read(sample(), Set.of());
+    Path xlsx = dir.resolve("components.xlsx");
+    Files.write(xlsx, RegistryXlsxWriter.write(doc));
+    try (var in = Files.newInputStream(xlsx); var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+      var items = book.getSheet("items");
+      int col = 0;
+      while (!"components".equals(items.getRow(0).getCell(col).getStringCellValue())) {
+        col++;
+      }
+      assertThat(book.getSheet("plans").getRow(1).getCell(4).getStringCellValue()).isEqualTo("-");
+      assertThat(items.getRow(2).getCell(col).getStringCellValue()).isEqualTo("1, 2, 3, 4, 5, 6");
+      assertThat(items.getRow(1).getCell(col) == null || items.getRow(1).getCell(col).getStringCellValue().isEmpty())
+          .as("II.1 inherits: empty cell").isTrue();
+      items.getRow(1).createCell(col).setCellValue("3, 4");
+      try (OutputStream out = Files.newOutputStream(xlsx)) {
+        book.write(out);
+      }
+    }
+    PlanEntry kh110 = RegistryFile.read(xlsx, Set.of()).plans().get(0);
+    assertThat(kh110.components()).isEmpty();
+    assertThat(kh110.items().get(0).components()).containsExactly(3, 4);
+    assertThat(kh110.items().get(2).components()).isNull();
+  }
+
+  @Test
   void fileThatIsNotUtf8NamesTheByteOffsetAndLine() {
     Path f = fixture("latin1.yaml");
     assertThat(problems(f)).containsExactly(f + ":3:12: (file): the file is not UTF-8: invalid byte 0xE1 at byte "
@@ -224,13 +278,14 @@ class RegistryFileTest {
     assertThat(RegistryFile.read(good, Set.of()).units()).hasSize(1);
     try (var in = Files.newInputStream(good); var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
       book.getSheet("items").getRow(1).getCell(3).setCellValue("SKHCN-X");
-      book.getSheet("plans").getRow(0).createCell(4).setCellValue("ngày ban hành");
+      book.getSheet("plans").getRow(0).createCell(5).setCellValue("ngày ban hành");
       Path bad = dir.resolve("bad.xlsx");
       try (OutputStream out = Files.newOutputStream(bad)) {
         book.write(out);
       }
       assertThat(problems(bad)).containsExactly(
-          bad + ":plans!1:E: ngày ban hành: unknown column in sheet plans; expected code, title, issuer, issuedOn",
+          bad + ":plans!1:F: ngày ban hành: unknown column in sheet plans; expected code, title, issuer, issuedOn, "
+              + "components",
           bad + ":items!2:D: lead: unknown unit 'SKHCN-X'; add it under units or fix the code");
     }
   }

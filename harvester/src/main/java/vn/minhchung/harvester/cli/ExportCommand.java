@@ -60,7 +60,8 @@ final class ExportCommand implements Callable<Integer> {
     }
     AppContext ctx = Main.of(spec).context();
     Optional<Timestamper> tsa = Timestamper.configured(ctx.settings());
-    DossierExporter exporter = new DossierExporter(ctx.database(), ctx.blobs(), ctx.clock(), tsa);
+    DossierExporter exporter = new DossierExporter(ctx.database(), ctx.blobs(), ctx.clock(), tsa)
+        .withPdf(vn.minhchung.review.export.AppendixPdf.configured(ctx.settings()));
     Path target = out.toAbsolutePath().normalize();
     Files.createDirectories(target.getParent());
     Path part = target.resolveSibling(target.getFileName() + ".part");

@@ -127,7 +127,7 @@ class ConnectFlowTest {
       Users.add(s, "canbo", Role.REVIEWER, PASSWORD.toCharArray(), "test", CLOCK.instant(), 4);
     });
     server = WebServer.start(new WebConfig("127.0.0.1", port, Duration.ofMinutes(30), 1_000_000, 14, 2,
-        dir.resolve("tmp"), Optional.empty(), false, 7), db, new BlobStore(dir.resolve("blobs")), CLOCK, Optional.empty(),
+        dir.resolve("tmp"), Optional.empty(), false, 7, Optional.empty()), db, new BlobStore(dir.resolve("blobs")), CLOCK, Optional.empty(),
         Optional.of(new Connecting(new PlatformConnect(credentials, http, settings, CLOCK), box,
             Optional.of(URI.create(base)))));
   }

@@ -17,8 +17,9 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * phu-luc-minh-chung.docx, the appendix in the layout of Vietnamese administrative reports (A4, Times New Roman
- * 14 for text and 13 in tables, "PHỤ LỤC" centred bold, a table per plan item with thumbnails, then the
- * completeness table). Written as WordprocessingML directly rather than through XWPF, whose in-memory model
+ * 14 for text and 13 in tables, "PHỤ LỤC" centred bold; per plan item one block per evidence: its facts as
+ * text (the link clickable) and its screenshot with the header band at the full text width of 16 cm, so the
+ * band reads on paper; then the completeness table). Written as WordprocessingML directly rather than through XWPF, whose in-memory model
  * grows with every row and picture: pictures go straight into the package, the body is spooled to disk.
  * POI's XWPF reads the result (see the tests).
  */
@@ -26,8 +27,11 @@ final class DocxAppendix implements AutoCloseable {
   private static final String FONT = "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\" w:eastAsia=\"Times New Roman\"/>";
   private static final long EMU_PER_PX = 9525;
   /** Column widths in twentieths of a point; they add up to the A4 text width with 30/20 mm margins. */
-  private static final int[] EVIDENCE_COLS = {750, 3550, 1500, 1600, 1671};
-  static final List<String> EVIDENCE_HEADERS = List.of("STT", "Minh chứng", "Ngày đăng, tương tác", "Ảnh chụp", "Tệp, mã SHA-256");
+  /** The text width of the page: A4 (11906) less the 30 mm left and 20 mm right margins, 16 cm. */
+  static final int TEXT_WIDTH_TWIPS = 9071;
+  /** An evidence block: label and value columns. */
+  private static final int[] BLOCK_COLS = {2300, 6771};
+  private static final long EMU_PER_TWIP = 635;
   private static final int[] COMPLETENESS_COLS = {700, 3000, 1500, 900, 900, 2071};
 
   private final Path packageFile;
@@ -35,7 +39,8 @@ final class DocxAppendix implements AutoCloseable {
   private final ZipOutputStream pkg;
   private final Writer body;
   private int images;
-  private boolean inTable;
+  private final List<String> imageExtensions = new java.util.ArrayList<>();
+  private final List<String> links = new java.util.ArrayList<>();
 
   DocxAppendix(Path workDir) throws IOException {
     this.packageFile = workDir.resolve("appendix.docx");
@@ -57,46 +62,69 @@ final class DocxAppendix implements AutoCloseable {
     if (item.deadline() != null) {
       body.write(paragraph("both", 28, false, true, "Hạn báo cáo: " + DossierText.date(item.deadline())));
     }
-    inTable = false;
   }
 
   void entry(DossierInfo.Entry e) throws IOException {
-    if (!inTable) {
-      body.write(tableStart(EVIDENCE_COLS));
-      body.write(headerRow(EVIDENCE_HEADERS, EVIDENCE_COLS));
-      inTable = true;
-    }
     ExportRow r = e.row();
-    StringBuilder what = new StringBuilder();
-    what.append(runs(r.title(), true));
-    what.append(line(vn.minhchung.config.registry.EvidenceComponent.of(r.component()).map(c -> "Thành phần " + c.number() + ": " + c.shortName()).orElse("")));
-    if (r.unitName() != null) {
-      what.append(line("Đơn vị: " + r.unitName()));
-    }
-    if (r.channelName() != null) {
-      what.append(line("Kênh: " + r.channelName()));
-    }
+    body.write(tableStart(BLOCK_COLS));
+    body.write(keepNext("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + cell(BLOCK_COLS[0], "left", runs("Minh chứng số " + e.number(), true))
+        + cell(BLOCK_COLS[1], "left", runs(r.title(), true)) + "</w:tr>\n"));
+    field("Thành phần", vn.minhchung.config.registry.EvidenceComponent.of(r.component())
+        .map(c -> c.number() + ". " + c.shortName()).orElse(null));
+    field("Đơn vị", r.unitName());
+    field("Kênh", r.channelName());
     if (r.url() != null) {
-      what.append(line(r.url()));
+      body.write(fieldRow("Đường liên kết", link(r.url())));
     }
-    String when = DossierText.minute(r.occurredAt());
+    field("Ngày đăng", r.occurredAt() == null ? null : DossierText.minute(r.occurredAt()));
     String counts = IndexHtml.interactions(e.counts());
-    String cap = r.capturedAt() == null ? "" : "Chụp lúc " + DossierText.minute(r.capturedAt());
-    String picture = e.thumb() == null ? runs("—", false) : picture(e.thumb());
-    String files = runs(e.files().isEmpty() ? "" : e.files().get(0).path(), false, 20)
-        + (e.mainSha256() == null ? "" : line(e.mainSha256(), 20));
-    body.write("<w:tr>" + cell(EVIDENCE_COLS[0], "center", runs(String.valueOf(e.number()), false))
-        + cell(EVIDENCE_COLS[1], "left", what.toString())
-        + cell(EVIDENCE_COLS[2], "left", runs(when, false) + (counts.isEmpty() ? "" : line(counts)) + (cap.isEmpty() ? "" : line(cap)))
-        + cell(EVIDENCE_COLS[3], "center", picture)
-        + cell(EVIDENCE_COLS[4], "left", files) + "</w:tr>\n");
+    field("Lượt tương tác", counts.isEmpty() ? null : counts);
+    field("Thời điểm chụp", r.capturedAt() == null ? null : DossierText.minute(r.capturedAt()));
+    field("Lưu ý", e.flagsText());
+    if (!e.files().isEmpty()) {
+      body.write(fieldRow("Tệp trong hồ sơ", runs(e.files().get(0).path(), false, 22)
+          + (e.mainSha256() == null ? "" : line("SHA-256: " + e.mainSha256(), 18))));
+    }
+    body.write("</w:tbl>\n");
+    if (e.proof() != null) {
+      // The facts and their picture stay on one page where they fit (keep-with-next on the table's paragraphs).
+      body.write(picture(e.proof()));
+      String caption = "Hình " + e.number() + ". " + (r.captureId() != null
+          ? "Ảnh chụp kèm dải thông tin (thời điểm chụp, địa chỉ, ngày đăng, lượt tương tác)" : "Ảnh tải lên")
+          + (e.proof().cropped() && !e.files().isEmpty() ? "; phần đầu của ảnh, ảnh đầy đủ: " + e.files().get(0).path() : "");
+      body.write(paragraph("center", 22, false, true, caption));
+    } else {
+      body.write(paragraph("both", 6, false, false, ""));
+    }
+  }
+
+  private void field(String label, String value) throws IOException {
+    if (value != null && !value.isBlank()) {
+      body.write(fieldRow(label, runs(value, false)));
+    }
+  }
+
+  private static String fieldRow(String label, String valueRuns) {
+    return keepNext("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + cell(BLOCK_COLS[0], "left", runs(label, false))
+        + cell(BLOCK_COLS[1], "left", valueRuns) + "</w:tr>\n");
+  }
+
+  private static String keepNext(String row) {
+    return row.replace("<w:pPr><w:spacing w:before=\"0\"", "<w:pPr><w:keepNext/><w:spacing w:before=\"0\"");
+  }
+
+  /** A clickable link for http(s) addresses (an external relationship); other text stays plain. */
+  private String link(String url) {
+    if (!url.regionMatches(true, 0, "https://", 0, 8) && !url.regionMatches(true, 0, "http://", 0, 7)) {
+      return runs(url, false);
+    }
+    links.add(url);
+    return "<w:hyperlink r:id=\"rIdLink" + links.size() + "\" w:history=\"1\"><w:r><w:rPr>" + FONT
+        + "<w:color w:val=\"0563C1\"/><w:u w:val=\"single\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr>"
+        + "<w:t xml:space=\"preserve\">" + esc(url) + "</w:t></w:r></w:hyperlink>";
   }
 
   void endItem(boolean any) throws IOException {
-    if (inTable) {
-      body.write("</w:tbl>\n");
-      inTable = false;
-    }
     if (!any) {
       body.write(paragraph("both", 28, false, true, "Không có minh chứng nào phù hợp với điều kiện xuất."));
     }
@@ -109,11 +137,11 @@ final class DocxAppendix implements AutoCloseable {
     body.write(headerRow(headers, COMPLETENESS_COLS));
     for (CompletenessSheet.Row r : sheet.rows()) {
       body.write("<w:tr>" + cell(COMPLETENESS_COLS[0], "center", runs(r.itemCode(), false))
-          + cell(COMPLETENESS_COLS[1], "left", runs(CompletenessSheet.componentLabel(r.component()), false))
+          + cell(COMPLETENESS_COLS[1], "left", runs(r.label(), false))
           + cell(COMPLETENESS_COLS[2], "left", runs(r.targets(), false))
           + cell(COMPLETENESS_COLS[3], "center", runs(String.valueOf(r.have()), false))
           + cell(COMPLETENESS_COLS[4], "center", runs(String.valueOf(r.toReview()), false))
-          + cell(COMPLETENESS_COLS[5], "left", runs(r.complete() ? "Đạt" : r.missing(), false)) + "</w:tr>\n");
+          + cell(COMPLETENESS_COLS[5], "left", runs(r.status(), false)) + "</w:tr>\n");
     }
     body.write("</w:tbl>\n");
   }
@@ -138,7 +166,12 @@ final class DocxAppendix implements AutoCloseable {
       w.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
           + "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>");
       for (int i = 1; i <= images; i++) {
-        w.write("<Relationship Id=\"rIdImg" + i + "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/anh" + i + ".png\"/>");
+        w.write("<Relationship Id=\"rIdImg" + i + "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/anh" + i
+            + "." + imageExtensions.get(i - 1) + "\"/>");
+      }
+      for (int i = 1; i <= links.size(); i++) {
+        w.write("<Relationship Id=\"rIdLink" + i + "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\""
+            + esc(links.get(i - 1)) + "\" TargetMode=\"External\"/>");
       }
       w.write("</Relationships>\n");
     });
@@ -149,23 +182,30 @@ final class DocxAppendix implements AutoCloseable {
     Files.copy(packageFile, out);
   }
 
-  private String picture(Thumbnails.Thumb t) throws IOException {
+  /** The finished package on disk (after {@link #writeTo}), for the PDF conversion. */
+  Path packageFile() {
+    return packageFile;
+  }
+
+  /** The proof at the full text width (16 cm), or narrower when it is smaller than that at 96 dpi ×2. */
+  private String picture(Thumbnails.Proof p) throws IOException {
     int n = ++images;
-    pkg.putNextEntry(new ZipEntry("word/media/anh" + n + ".png"));
-    pkg.write(t.png());
+    imageExtensions.add(p.extension());
+    pkg.putNextEntry(new ZipEntry("word/media/anh" + n + "." + p.extension()));
+    pkg.write(p.bytes());
     pkg.closeEntry();
-    // Shown at most 1.1 inch wide so the row stays short; the full screenshot is in files/.
-    double f = Math.min(1.0, 105.0 / t.width());
-    long cx = Math.round(t.width() * f) * EMU_PER_PX;
-    long cy = Math.round(t.height() * f) * EMU_PER_PX;
-    return "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
+    long fullWidth = TEXT_WIDTH_TWIPS * EMU_PER_TWIP;
+    long cx = Math.min(fullWidth, Math.max(fullWidth * 15 / 16, p.width() * EMU_PER_PX * 2));
+    long cy = Math.round((double) cx * p.height() / p.width());
+    return "<w:p><w:pPr><w:keepNext/><w:spacing w:before=\"120\" w:after=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr>" + FONT + "</w:rPr><w:drawing>"
+        + "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
         + "<wp:extent cx=\"" + cx + "\" cy=\"" + cy + "\"/><wp:docPr id=\"" + n + "\" name=\"Ảnh " + n + "\"/>"
         + "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
-        + "<pic:nvPicPr><pic:cNvPr id=\"" + n + "\" name=\"anh" + n + ".png\"/><pic:cNvPicPr/></pic:nvPicPr>"
+        + "<pic:nvPicPr><pic:cNvPr id=\"" + n + "\" name=\"anh" + n + "." + p.extension() + "\"/><pic:cNvPicPr/></pic:nvPicPr>"
         + "<pic:blipFill><a:blip r:embed=\"rIdImg" + n + "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
         + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"" + cx + "\" cy=\"" + cy + "\"/></a:xfrm>"
         + "<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>"
-        + "</wp:inline></w:drawing></w:r></w:p>";
+        + "</wp:inline></w:drawing></w:r></w:p>\n";
   }
 
   private interface PartWriter {

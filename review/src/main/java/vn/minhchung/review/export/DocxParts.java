@@ -9,6 +9,7 @@ final class DocxParts {
       + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
       + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
       + "<Default Extension=\"png\" ContentType=\"image/png\"/>"
+      + "<Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/>"
       + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
       + "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
       + "</Types>\n";

@@ -20,6 +20,7 @@ import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.minhchung.config.registry.EvidenceComponent;
+import vn.minhchung.review.queue.PostFlags;
 import vn.minhchung.config.settings.Settings;
 import vn.minhchung.review.progress.PlanProgress;
 import vn.minhchung.review.progress.Progress;
@@ -39,12 +40,24 @@ public final class DossierExporter {
   private final BlobStore blobs;
   private final Clock clock;
   private final Optional<Timestamper> timestamper;
+  private final Optional<AppendixPdf> pdf;
 
   public DossierExporter(Database db, BlobStore blobs, Clock clock, Optional<Timestamper> timestamper) {
+    this(db, blobs, clock, timestamper, Optional.empty());
+  }
+
+  private DossierExporter(Database db, BlobStore blobs, Clock clock, Optional<Timestamper> timestamper,
+      Optional<AppendixPdf> pdf) {
     this.db = db;
     this.blobs = blobs;
     this.clock = clock;
     this.timestamper = timestamper;
+    this.pdf = pdf;
+  }
+
+  /** The same exporter, adding {@code phu-luc-minh-chung.pdf} made by LibreOffice when {@code pdf} is present. */
+  public DossierExporter withPdf(Optional<AppendixPdf> pdf) {
+    return new DossierExporter(db, blobs, clock, timestamper, pdf);
   }
 
   /**
@@ -62,6 +75,17 @@ public final class DossierExporter {
     } finally {
       deleteTree(work);
     }
+  }
+
+  /** The post's stored flags and, against this item, a date outside the item's time, in people's words. */
+  static List<String> flags(ExportRow r, java.time.LocalDate planIssuedOn, DossierInfo.Item item) {
+    List<String> out = new java.util.ArrayList<>(PostFlags.labels(r.postFlags()));
+    java.time.Instant posted = r.postedAt() != null ? r.postedAt() : r.occurredAt();
+    if (PostFlags.outsidePeriod(posted, planIssuedOn, item.deadline())) {
+      out.add(PostFlags.label(PostFlags.OUTSIDE_ITEM_PERIOD) + (item.deadline() == null ? ""
+          : " (hạn " + DossierText.date(item.deadline()) + ")"));
+    }
+    return out;
   }
 
   private ExportSummary write(ExportRequest request, DossierInfo info, CompletenessSheet sheet, OutputStream out,
@@ -92,7 +116,7 @@ public final class DossierExporter {
               html.beginComponent(EvidenceComponent.of(shownComponent).orElseThrow());
             }
             DossierInfo.Entry e = files.write(++count, item.code(), r,
-                page.counts().getOrDefault(r.postId(), ExportRow.Counts.NONE));
+                page.counts().getOrDefault(r.postId(), ExportRow.Counts.NONE), flags(r, info.issuedOn(), item));
             html.entry(e);
             xlsx.entry(e, item.code());
             docx.entry(e);
@@ -125,6 +149,14 @@ public final class DossierExporter {
       docx.completeness(sheet);
       try (OutputStream o = zip.open(DossierLayout.DOCX)) {
         docx.writeTo(o);
+      }
+      if (pdf.isPresent()) {
+        Optional<Path> made = pdf.get().convert(docx.packageFile(), work);
+        if (made.isPresent()) {
+          try (OutputStream o = zip.open(DossierLayout.PDF)) {
+            Files.copy(made.get(), o);
+          }
+        }
       }
       try (OutputStream o = zip.open(DossierLayout.INDEX)) {
         html.writeTo(o, info, sheet, count);

@@ -17,7 +17,17 @@ record DossierInfo(String planCode, String planTitle, String issuer, LocalDate i
   /** One file of an evidence item inside the dossier, with its label ("Ảnh chụp bài đăng"). */
   record FileRef(String label, String path) {}
 
-  /** One evidence item as written: the row, its counts, its files and its thumbnail path (null when none). */
+  /**
+   * One evidence item as written: the row, its counts, its files, its thumbnail path (null when none), and the
+   * proof image for the appendix (null when none; held only while this entry is written), and its flags in
+   * people's words ("thời lượng ngoài khoảng", "ngày đăng ngoài thời gian của nhiệm vụ").
+   */
   record Entry(int number, ExportRow row, ExportRow.Counts counts, List<FileRef> files, String thumbPath,
-      Thumbnails.Thumb thumb, String mainSha256) {}
+      Thumbnails.Thumb thumb, String mainSha256, Thumbnails.Proof proof, List<String> flags) {
+
+    /** The flags joined for one line of text, empty when none. */
+    String flagsText() {
+      return String.join("; ", flags);
+    }
+  }
 }

@@ -11,6 +11,8 @@ public final class DossierLayout {
   public static final String INDEX = "index.html";
   public static final String XLSX = "minh-chung.xlsx";
   public static final String DOCX = "phu-luc-minh-chung.docx";
+  /** The appendix as PDF, when LibreOffice made it ({@link AppendixPdf}). */
+  public static final String PDF = "phu-luc-minh-chung.pdf";
   public static final String MANIFEST = "manifest-sha256.txt";
   public static final String TIMESTAMP = "manifest-sha256.tsr";
   public static final String AUDIT_EVENTS = "audit/audit-events.jsonl";
@@ -34,9 +36,21 @@ public final class DossierLayout {
     };
   }
 
-  /** The folder of one evidence item's files: {@code files/II.2/2-fanpage/}. */
-  public static String evidenceFolder(String itemCode, int component) {
-    return "files/" + segment(itemCode, "muc") + "/" + componentFolder(component) + "/";
+  /**
+   * The folder of one evidence item's files: {@code files/II.2/2-fanpage/}; posts of component 2 are filed by
+   * the kind of channel they come from ({@code 2-zalo-oa}, {@code 2-youtube}; {@code channelKind} may be null).
+   */
+  public static String evidenceFolder(String itemCode, int component, String channelKind) {
+    String folder = componentFolder(component);
+    if (component == 2 && channelKind != null) {
+      folder = switch (channelKind) {
+        case "zalo_oa" -> "2-zalo-oa";
+        case "youtube_channel" -> "2-youtube";
+        case "facebook_page" -> folder;
+        default -> "2-mang-xa-hoi";
+      };
+    }
+    return "files/" + segment(itemCode, "muc") + "/" + folder + "/";
   }
 
   /** {@code 0007}: the evidence id, zero-padded so files sort in order. */
@@ -50,7 +64,9 @@ public final class DossierLayout {
    * replaced by '-', no leading dots (so never "." or ".."), at most 80 characters keeping the extension.
    */
   public static String segment(String untrusted, String fallback) {
-    String s = untrusted == null ? "" : VietnameseText.stripDiacritics(VietnameseText.nfc(untrusted));
+    // "đ" becomes "dd" (as Vietnamese typists write it) so that II.4.1.đ and II.4.1.d stay apart.
+    String s = untrusted == null ? "" : VietnameseText.stripDiacritics(VietnameseText.nfc(untrusted)
+        .replace("đ", "dd").replace("Đ", "DD"));
     s = UNSAFE.matcher(s).replaceAll("-").replaceAll("-{2,}", "-");
     s = s.replaceAll("^[.-]+", "").replaceAll("-+$", "");
     if (s.isEmpty()) {

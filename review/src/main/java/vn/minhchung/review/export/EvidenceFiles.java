@@ -25,8 +25,9 @@ final class EvidenceFiles {
   /** A blob to copy: its SHA-256, the name suffix in the dossier and its Vietnamese label. */
   private record Part(String sha, String suffix, String label) {}
 
-  DossierInfo.Entry write(int number, String itemCode, ExportRow r, ExportRow.Counts counts) throws IOException {
-    String folder = DossierLayout.evidenceFolder(itemCode, r.component());
+  DossierInfo.Entry write(int number, String itemCode, ExportRow r, ExportRow.Counts counts, List<String> flags)
+      throws IOException {
+    String folder = DossierLayout.evidenceFolder(itemCode, r.component(), r.channelKind());
     String prefix = folder + DossierLayout.number(r.evidenceId()) + "-";
     List<Part> parts = new ArrayList<>();
     add(parts, r.screenshotSha(), "screenshot.png", "Ảnh chụp bài đăng");
@@ -45,7 +46,9 @@ final class EvidenceFiles {
         : r.blobSha() != null && r.mediaType() != null && r.mediaType().startsWith("image/") ? r.blobSha() : null;
     Thumbnails.Thumb thumb = null;
     String thumbPath = null;
+    Thumbnails.Proof proof = null;
     if (imageSha != null) {
+      proof = Thumbnails.proof(() -> blobs.open(imageSha)).orElse(null);
       Optional<Thumbnails.Thumb> t;
       try (InputStream in = blobs.open(imageSha)) {
         t = Thumbnails.of(in);
@@ -57,7 +60,7 @@ final class EvidenceFiles {
       }
     }
     String main = parts.isEmpty() ? null : parts.get(0).sha();
-    return new DossierInfo.Entry(number, r, counts, files, thumbPath, thumb, main);
+    return new DossierInfo.Entry(number, r, counts, files, thumbPath, thumb, main, proof, flags);
   }
 
   private static void add(List<Part> parts, String sha, String suffix, String label) {

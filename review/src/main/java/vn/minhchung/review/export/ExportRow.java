@@ -10,7 +10,7 @@ record ExportRow(long evidenceId, int component, String status, String source, S
     Instant occurredAt, String blobSha, String fileName, String mediaType, String unitCode, String unitName,
     String channelName, String channelKind, Long postId, Instant postedAt, String postedAtText, Long captureId,
     Instant capturedAt, String screenshotSha, String fullpageSha, String htmlSha, String warcSha, String jsonSha,
-    String linkState) {
+    String linkState, String postFlags) {
 
   /** Interaction counts of the latest snapshot of the post; each null when the platform does not show it. */
   record Counts(Long reactions, Long comments, Long shares, Long views, Long likes) {
@@ -25,12 +25,13 @@ record ExportRow(long evidenceId, int component, String status, String source, S
   static final String SELECT = "select e.id, e.component, e.status, e.source, e.title, e.url, e.occurredAt, e.blobSha,"
       + " e.fileName, e.mediaType, coalesce(u.code, cu.code), coalesce(u.name, cu.name), ch.name, ch.kind, p.id,"
       + " p.postedAt, coalesce(c.postedAtText, p.postedAtText), c.id, c.capturedAt, c.screenshotSha, c.fullpageSha,"
-      + " c.htmlSha, c.warcSha, c.jsonSha, l.state";
+      + " c.htmlSha, c.warcSha, c.jsonSha, l.state, p.flags";
 
   static ExportRow of(Object[] r) {
     return new ExportRow((Long) r[0], ((Number) r[1]).intValue(), (String) r[2], (String) r[3], (String) r[4],
         (String) r[5], (Instant) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10], (String) r[11],
         (String) r[12], (String) r[13], (Long) r[14], (Instant) r[15], (String) r[16], (Long) r[17], (Instant) r[18],
-        (String) r[19], (String) r[20], (String) r[21], (String) r[22], (String) r[23], (String) r[24]);
+        (String) r[19], (String) r[20], (String) r[21], (String) r[22], (String) r[23], (String) r[24],
+        (String) r[25]);
   }
 }

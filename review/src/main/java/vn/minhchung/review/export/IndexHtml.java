@@ -116,6 +116,7 @@ final class IndexHtml implements AutoCloseable {
     }
     dd(b, "Đường dẫn", r.url());
     dd(b, "Thời điểm chụp", r.capturedAt() == null ? null : DossierText.second(r.capturedAt()));
+    dd(b, "Lưu ý", e.flagsText());
     b.append("<dt>Tệp</dt><dd>");
     for (int i = 0; i < e.files().size(); i++) {
       DossierInfo.FileRef f = e.files().get(i);
@@ -179,9 +180,9 @@ final class IndexHtml implements AutoCloseable {
         item = "<td rowspan=\"" + span + "\">" + esc(r.itemCode()) + "</td><td rowspan=\"" + span + "\">" + esc(r.itemTitle()) + "</td>";
       }
       w.write("<tr>" + item + "<td>"
-          + esc(CompletenessSheet.componentLabel(r.component())) + "</td><td>" + esc(r.targets()) + "</td><td class=\"num\">"
+          + esc(r.label()) + "</td><td>" + esc(r.targets()) + "</td><td class=\"num\">"
           + r.have() + "</td><td class=\"num\">" + r.toReview() + "</td><td>"
-          + (r.complete() ? "<span class=\"ok\">Đạt</span>" : "<span class=\"miss\">" + esc(r.missing()) + "</span>") + "</td></tr>\n");
+          + "<span class=\"" + (r.complete() ? "ok" : "miss") + "\">" + esc(r.status()) + "</span>" + "</td></tr>\n");
     }
     w.write("</tbody></table></section>\n");
     w.flush();

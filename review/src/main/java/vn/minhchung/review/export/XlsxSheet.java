@@ -20,7 +20,7 @@ final class XlsxSheet implements AutoCloseable {
   static final String COMPLETENESS_SHEET = "Mức độ hoàn thành";
   static final List<String> HEADERS = List.of("STT", "Mục kế hoạch", "Thành phần minh chứng", "Đơn vị", "Kênh",
       "Tiêu đề", "Ngày đăng", "Lượt thích", "Bình luận", "Chia sẻ", "Lượt xem", "Đường dẫn", "Thời điểm chụp",
-      "SHA-256", "Tệp trong hồ sơ", "Trạng thái");
+      "SHA-256", "Tệp trong hồ sơ", "Trạng thái", "Lưu ý");
 
   private final SXSSFWorkbook wb = new SXSSFWorkbook(50);
   private final SXSSFSheet sheet;
@@ -36,7 +36,7 @@ final class XlsxSheet implements AutoCloseable {
     sheet = wb.createSheet(EVIDENCE_SHEET);
     headerRow(sheet, HEADERS);
     sheet.createFreezePane(0, 1);
-    int[] widths = {6, 12, 28, 28, 28, 60, 17, 11, 11, 11, 11, 50, 20, 66, 50, 12};
+    int[] widths = {6, 12, 28, 28, 28, 60, 17, 11, 11, 11, 11, 50, 20, 66, 50, 12, 40};
     for (int i = 0; i < widths.length; i++) {
       sheet.setColumnWidth(i, widths[i] * 256);
     }
@@ -63,6 +63,7 @@ final class XlsxSheet implements AutoCloseable {
     text(row, 13, e.mainSha256());
     text(row, 14, e.files().isEmpty() ? null : e.files().get(0).path());
     text(row, 15, DossierText.status(r.status()));
+    text(row, 16, e.flagsText().isEmpty() ? null : e.flagsText());
   }
 
   void completeness(CompletenessSheet sheetData) {
@@ -77,11 +78,11 @@ final class XlsxSheet implements AutoCloseable {
       Row row = s.createRow(n++);
       row.createCell(0).setCellValue(r.itemCode());
       row.createCell(1).setCellValue(r.itemTitle());
-      row.createCell(2).setCellValue(CompletenessSheet.componentLabel(r.component()));
+      row.createCell(2).setCellValue(r.label());
       row.createCell(3).setCellValue(r.targets());
       row.createCell(4).setCellValue(r.have());
       row.createCell(5).setCellValue(r.toReview());
-      row.createCell(6).setCellValue(r.complete() ? "Đạt" : r.missing());
+      row.createCell(6).setCellValue(r.status());
     }
   }
 

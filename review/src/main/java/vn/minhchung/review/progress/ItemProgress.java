@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * One plan item: its deadline status, each target with what is there and what is needed, the evidence per
  * component 1..6 and the sentences saying what is missing ("3/7 clip phóng sự 5–10 phút", "chưa có bản scan
- * báo in"). {@code missing} is empty when every target is met.
+ * báo in") for the components the item expects. {@code missing} is empty when every expected component has
+ * its evidence.
  */
 public record ItemProgress(long itemId, String code, String title, String leadUnit, String timing,
     Optional<DeadlineStatus> deadline, List<TargetProgress> targets, List<ComponentProgress> components,
@@ -18,8 +19,18 @@ public record ItemProgress(long itemId, String code, String title, String leadUn
     missing = List.copyOf(missing);
   }
 
-  /** True when the item has targets and all of them are met. */
+  /** True when the item expects evidence and every expected component has it (targets met). */
   public boolean complete() {
-    return !targets.isEmpty() && targets.stream().allMatch(TargetProgress::met);
+    return !reportOnly() && missing.isEmpty();
+  }
+
+  /** True when the item expects no evidence component: a report is all it needs. */
+  public boolean reportOnly() {
+    return components.stream().noneMatch(ComponentProgress::expected);
+  }
+
+  /** The components this item expects, in order. */
+  public List<ComponentProgress> expected() {
+    return components.stream().filter(ComponentProgress::expected).toList();
   }
 }

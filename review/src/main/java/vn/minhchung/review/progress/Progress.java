@@ -55,6 +55,9 @@ public final class Progress {
           .map(LinkedEvidence::evidenceId).distinct().count();
       targets.add(new TargetProgress(component(t.getComponent()), t.getDescription(), t.getCount(), have, min, max));
     }
+    // The registry refuses a target outside the expected components; a target always counts as expected here.
+    java.util.Set<Integer> expected = new java.util.TreeSet<>(item.expectedComponents());
+    item.getTargets().forEach(t -> expected.add(t.getComponent()));
     List<ComponentProgress> components = new ArrayList<>();
     for (EvidenceComponent c : EvidenceComponent.values()) {
       int approved = (int) mine.stream().filter(l -> l.component() == c.number() && l.counts())
@@ -62,9 +65,14 @@ public final class Progress {
       int toReview = (int) mine.stream().filter(l -> l.component() == c.number() && l.toReview())
           .map(LinkedEvidence::evidenceId).distinct().count();
       int need = targets.stream().filter(t -> t.component() == c).mapToInt(TargetProgress::need).sum();
-      components.add(new ComponentProgress(c, approved, toReview, need));
+      components.add(new ComponentProgress(c, approved, toReview, need, expected.contains(c.number())));
     }
-    List<String> missing = targets.stream().filter(t -> !t.met()).map(TargetProgress::missingText).toList();
+    List<String> missing = new ArrayList<>(targets.stream().filter(t -> !t.met()).map(TargetProgress::missingText).toList());
+    for (ComponentProgress c : components) {
+      if (c.missing() && !c.hasTarget()) {
+        missing.add("chưa có " + c.component().shortName());
+      }
+    }
     String lead = item.getLead() == null ? null : item.getLead().getName();
     Optional<DeadlineStatus> deadline = Optional.ofNullable(item.getDeadline()).map(d -> DeadlineStatus.of(d, today));
     return new ItemProgress(item.getId() == null ? 0 : item.getId(), item.getCode(), item.getTitle(), lead,

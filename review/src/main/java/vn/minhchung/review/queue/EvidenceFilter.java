@@ -5,16 +5,17 @@ import java.time.LocalDate;
 /**
  * What the evidence queue shows; every field is optional (null = any). {@code query} is free text matched
  * word by word against the folded search text; {@code linkState} keeps evidence with a link in that state;
- * {@code beforeId} is the keyset cursor (show evidence with a smaller id).
+ * {@code beforeId} is the keyset cursor (show evidence with a smaller id); {@code flag} keeps evidence whose post
+ * carries that flag ({@link PostFlags}).
  */
 public record EvidenceFilter(String planCode, Long itemId, Long unitId, Long channelId, Integer component, String status,
-    String linkState, LocalDate from, LocalDate to, String query, Long beforeId) {
+    String linkState, LocalDate from, LocalDate to, String query, Long beforeId, String flag) {
 
   public static EvidenceFilter all() {
-    return new EvidenceFilter(null, null, null, null, null, null, null, null, null, null, null);
+    return new EvidenceFilter(null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public EvidenceFilter withBefore(Long id) {
-    return new EvidenceFilter(planCode, itemId, unitId, channelId, component, status, linkState, from, to, query, id);
+    return new EvidenceFilter(planCode, itemId, unitId, channelId, component, status, linkState, from, to, query, id, flag);
   }
 }

@@ -44,6 +44,10 @@ public final class EvidenceSearch {
       hql.append(" and e.channel.id = :channel");
       params.put("channel", f.channelId());
     }
+    if (f.flag() != null) {
+      hql.append(" and ").append(PostFlags.hqlHas("e.post.flags", "flag"));
+      params.put("flag", PostFlags.pattern(f.flag()));
+    }
     if (f.component() != null) {
       hql.append(" and e.component = :component");
       params.put("component", f.component());

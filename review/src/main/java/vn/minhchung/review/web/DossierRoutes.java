@@ -48,7 +48,8 @@ final class DossierRoutes {
   DossierRoutes(Ui ui, DashboardRoutes dashboard) {
     this.ui = ui;
     this.dashboard = dashboard;
-    this.exporter = new DossierExporter(ui.db, ui.blobs, ui.clock, ui.config.timestamper());
+    this.exporter = new DossierExporter(ui.db, ui.blobs, ui.clock, ui.config.timestamper())
+        .withPdf(ui.config.appendixPdf());
   }
 
   void register(Javalin app) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.hibernate.Session;
 import vn.minhchung.review.auth.WebUser;
 import vn.minhchung.review.queue.EvidenceFilter;
+import vn.minhchung.review.queue.PostFlags;
 import vn.minhchung.review.queue.EvidencePage;
 import vn.minhchung.review.queue.EvidenceSearch;
 import vn.minhchung.storage.audit.AuditLog;
@@ -72,7 +73,8 @@ final class EvidenceRoutes {
     return new EvidenceFilter(text(ctx, "plan"), num(ctx, "item"), num(ctx, "unit"), num(ctx, "channel"),
         Optional.ofNullable(num(ctx, "component")).map(Long::intValue).orElse(null),
         oneOf(text(ctx, "status"), "pending", "approved", "rejected"), oneOf(text(ctx, "link"), "suggested", "confirmed"),
-        date(ctx, "from"), date(ctx, "to"), text(ctx, "q"), num(ctx, "before"));
+        date(ctx, "from"), date(ctx, "to"), text(ctx, "q"), num(ctx, "before"),
+        Optional.ofNullable(text(ctx, "flag")).filter(PostFlags::known).orElse(null));
   }
 
   private static String text(Context ctx, String name) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import vn.minhchung.config.settings.Settings;
+import vn.minhchung.review.export.AppendixPdf;
 import vn.minhchung.review.export.Timestamper;
 
 /**
@@ -11,17 +12,18 @@ import vn.minhchung.review.export.Timestamper;
  * without success before a channel is flagged, the folder where downloaded dossiers are assembled, the
  * time-stamp authority that stamps them (the same as the {@code export} command's), whether the session
  * cookie is {@code Secure} (when {@code web.publicUrl}, the address users reach through a proxy, is https), and how
- * many days before an account's expiry it shows as expiring.
+ * many days before an account's expiry it shows as expiring, and the LibreOffice that adds the appendix's PDF to
+ * downloaded dossiers (setting {@code export.pdf}).
  */
 public record WebConfig(String host, int port, Duration sessionTimeout, long uploadMaxBytes, int deadlineWarnDays,
     int staleDays, Path dossierWorkDir, Optional<Timestamper> timestamper, boolean secureCookies,
-    int accountExpiryDays) {
+    int accountExpiryDays, Optional<AppendixPdf> appendixPdf) {
 
   public static WebConfig from(Settings s, String host, int port) {
     boolean https = s.uri("web.publicUrl").map(u -> "https".equalsIgnoreCase(u.getScheme())).orElse(false);
     return new WebConfig(host, port, Duration.ofMinutes(s.integer("web.sessionTimeoutMinutes")),
         s.longValue("web.uploadMaxBytes"), s.integer("alerts.deadlineDays"), s.integer("alerts.staleDays"),
         s.dataDir().resolve("tmp").resolve("dossier"), Timestamper.configured(s), https,
-        s.integer("alerts.accountExpiryDays"));
+        s.integer("alerts.accountExpiryDays"), AppendixPdf.configured(s));
   }
 }

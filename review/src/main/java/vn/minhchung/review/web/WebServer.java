@@ -72,6 +72,7 @@ public final class WebServer implements AutoCloseable {
     new DossierRoutes(ui, dashboard).register(app);
     new EvidenceRoutes(ui).register(app);
     new ChannelRoutes(ui).register(app);
+    new ItemRoutes(ui).register(app);
     new UploadRoutes(ui).register(app);
     new AuditRoutes(ui).register(app);
     new UserRoutes(ui).register(app);

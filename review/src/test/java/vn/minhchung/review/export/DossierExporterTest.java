@@ -140,23 +140,48 @@ class DossierExporterTest {
         }
       }
       List<XWPFTable> tables = doc.getTables();
-      assertThat(tables).hasSize(2);
-      XWPFTable items = tables.get(0);
-      assertThat(items.getRow(0).getTableCells().stream().map(c -> c.getText()).toList())
-          .containsExactly("STT", "Minh chứng", "Ngày đăng, tương tác", "Ảnh chụp", "Tệp, mã SHA-256");
-      assertThat(items.getNumberOfRows()).isEqualTo(7);
-      assertThat(items.getRow(3).getCell(1).getText()).startsWith("Phóng sự: Chuyển đổi số ở xã Tam Đa");
-      assertThat(items.getRow(3).getCell(2).getText()).contains("05/10/2026 19:00").contains("1.234 lượt thích, 57 bình luận");
-      XWPFRun cellRun = items.getRow(3).getCell(1).getParagraphs().get(0).getRuns().get(0);
+      assertThat(tables).as("a block per evidence, then the completeness table").hasSize(7);
+      XWPFTable video = tables.stream().filter(t -> t.getText().contains("Phóng sự: Chuyển đổi số ở xã Tam Đa"))
+          .findFirst().orElseThrow();
+      assertThat(video.getRow(0).getCell(0).getText()).startsWith("Minh chứng số ");
+      assertThat(video.getRows().stream().map(r -> r.getCell(0).getText()).toList())
+          .contains("Thành phần", "Đường liên kết", "Ngày đăng", "Lượt tương tác", "Thời điểm chụp", "Tệp trong hồ sơ");
+      assertThat(video.getText()).contains("05/10/2026 19:00").contains("1.234 lượt thích, 57 bình luận");
+      XWPFRun cellRun = video.getRow(0).getCell(1).getParagraphs().get(0).getRuns().get(0);
       assertThat(cellRun.getFontFamily()).isEqualTo("Times New Roman");
       assertThat(cellRun.getFontSizeAsDouble()).isEqualTo(13.0);
-      assertThat(items.getRow(3).getCell(3).getParagraphs().get(0).getRuns().get(0).getEmbeddedPictures()).hasSize(1);
+      var linkRow = video.getRows().stream().filter(r -> r.getCell(0).getText().equals("Đường liên kết")).findFirst().orElseThrow();
+      var hyperlink = (org.apache.poi.xwpf.usermodel.XWPFHyperlinkRun) linkRow.getCell(1).getParagraphs().get(0).getRuns().get(0);
+      assertThat(hyperlink.getHyperlink(doc).getURL()).isEqualTo("https://www.facebook.com/truyenthongbacninh/videos/1022000001");
       assertThat(doc.getAllPictures()).hasSize(5);
-      XWPFTable completeness = tables.get(1);
+      // Every proof is placed at least 15 cm wide (EMU: 360,000 per cm), read from the document XML.
+      String xml = new String(readPart(zip.get("phu-luc-minh-chung.docx"), "word/document.xml"), StandardCharsets.UTF_8);
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("<wp:extent cx=\"(\\d+)\" cy=\"(\\d+)\"/>").matcher(xml);
+      int pictures = 0;
+      while (m.find()) {
+        pictures++;
+        assertThat(Long.parseLong(m.group(1))).as("picture width in EMU").isBetween(15L * 360_000, 16L * 360_000 + 1000);
+        assertThat(Long.parseLong(m.group(2))).as("picture height fits the page").isLessThan(22L * 360_000);
+      }
+      assertThat(pictures).isEqualTo(5);
+      assertThat(tables.stream().filter(t -> t.getText().contains("Luật Chuyển đổi số và dịch vụ công trực tuyến toàn trình"))
+          .findFirst().orElseThrow().getText()).contains("Lưu ý").contains("thời lượng ngoài khoảng");
+      XWPFTable completeness = tables.get(tables.size() - 1);
       assertThat(completeness.getNumberOfRows()).isEqualTo(19);
       assertThat(completeness.getText()).contains("3/7 clip phóng sự 5–10 phút").contains("chưa có bản scan báo in")
           .contains("1/2 bản scan trang báo in").contains("0/5 infographic 2D");
     }
+  }
+
+  static byte[] readPart(byte[] zipBytes, String name) throws java.io.IOException {
+    try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zipBytes))) {
+      for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        if (e.getName().equals(name)) {
+          return in.readAllBytes();
+        }
+      }
+    }
+    throw new AssertionError(name + " is not in the package");
   }
 
   @Test
@@ -168,6 +193,8 @@ class DossierExporterTest {
         "3/7 clip phóng sự 5–10 phút", "chưa có bản scan báo in", "Chỉ minh chứng đã duyệt · 6 minh chứng",
         "src=\"thumbs/II.2/" + DossierLayout.number(ids.firstVideo()) + ".png\"", "1.234 lượt thích, 57 bình luận, 79 chia sẻ, 12.501 lượt xem");
     assertThat(html).doesNotContain("<script", "src=\"http", "href=\"/", "url(");
+    assertThat(html).as("the specification flag of the third clip").contains("<dt>Lưu ý</dt><dd>thời lượng ngoài khoảng</dd>");
+    assertThat(html.split("<dt>Lưu ý</dt>", -1)).hasSize(2);
     assertThat(html.indexOf("<h3>1. Đường liên kết")).isLessThan(html.indexOf("<h3>2. Ảnh chụp màn hình"));
   }
 

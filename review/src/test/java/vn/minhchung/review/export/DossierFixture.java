@@ -166,6 +166,9 @@ public final class DossierFixture {
     p.setPostedAt(postedAt);
     p.setDurationSeconds(seconds);
     p.setPostedAtText(n + " tháng 10 lúc 19:00");
+    if (n == 3) {
+      p.setFlags("duration_out_of_spec");
+    }
     s.persist(p);
     s.persist(new MetricSnapshot(p, null, postedAt.plusSeconds(86400), reactions / 2, 12L, 5L, 4000L, null));
     s.persist(new MetricSnapshot(p, null, NOW.minusSeconds(3600), reactions, 56L + n, 78L + n, 12500L + n, null));

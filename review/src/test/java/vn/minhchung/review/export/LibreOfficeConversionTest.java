@@ -17,11 +17,14 @@ import vn.minhchung.storage.db.Database;
 import vn.minhchung.storage.db.DatabaseTarget;
 import vn.minhchung.storage.db.TestDatabases;
 
-/** The XLSX and DOCX open in LibreOffice: it converts both to PDF. Skipped where LibreOffice is not installed. */
+/**
+ * The XLSX and DOCX open in LibreOffice: it converts both to PDF, and the exporter puts the appendix's PDF into
+ * the dossier. Skipped where LibreOffice is not installed.
+ */
 class LibreOfficeConversionTest {
   @TempDir Path dir;
 
-  @Test
+  @Test @org.junit.jupiter.api.Timeout(value = 600, unit = TimeUnit.SECONDS)
   void xlsxAndDocxConvertToPdf() throws Exception {
     Optional<Path> soffice = List.of("/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice")
         .stream().map(Path::of).filter(Files::isExecutable).findFirst();
@@ -31,7 +34,8 @@ class LibreOfficeConversionTest {
     try (Database db = TestDatabases.open(target)) {
       BlobStore blobs = new BlobStore(dir.resolve("blobs"));
       new DossierFixture(db, blobs).build();
-      zip = DossierFiles.export(new DossierExporter(db, blobs, Clock.fixed(DossierFixture.NOW, ZoneOffset.UTC), Optional.empty()),
+      zip = DossierFiles.export(new DossierExporter(db, blobs, Clock.fixed(DossierFixture.NOW, ZoneOffset.UTC), Optional.empty())
+          .withPdf(Optional.of(new AppendixPdf(soffice.get(), java.time.Duration.ofSeconds(300)))),
           ExportRequest.plan(DossierFixture.PLAN), dir.resolve("ho-so.zip"));
     } finally {
       TestDatabases.drop(target);
@@ -43,7 +47,9 @@ class LibreOfficeConversionTest {
         "--headless", "--convert-to", "pdf", "--outdir", pdf.toString(),
         folder.resolve("minh-chung.xlsx").toString(), folder.resolve("phu-luc-minh-chung.docx").toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile()).start();
-    assertThat(p.waitFor(100, TimeUnit.SECONDS)).as("LibreOffice finished").isTrue();
+    assertThat(folder.resolve(DossierLayout.PDF)).as("the exporter's PDF of the appendix").isNotEmptyFile();
+    assertThat(Files.readString(folder.resolve(DossierLayout.PDF), java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF-");
+    assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("LibreOffice finished").isTrue();
     assertThat(pdf.resolve("minh-chung.pdf")).isNotEmptyFile();
     assertThat(pdf.resolve("phu-luc-minh-chung.pdf")).isNotEmptyFile();
     Files.copy(pdf.resolve("phu-luc-minh-chung.pdf"), Path.of("target", "phu-luc-minh-chung.pdf"),

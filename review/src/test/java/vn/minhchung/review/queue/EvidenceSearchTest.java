@@ -22,7 +22,7 @@ class EvidenceSearchTest {
   void filtersSearchesWithoutDiacriticsAndPagesByKeyset(DatabaseTarget target) {
     try (Database db = TestDatabases.open(target)) {
       ReviewFixture f = db.inTransaction(s -> ReviewFixture.build(s, new BlobStore(tmp)));
-      List<String> byQuery = titles(db, new EvidenceFilter(null, null, null, null, null, "pending", null, null, null, "chuyen doi so", null));
+      List<String> byQuery = titles(db, new EvidenceFilter(null, null, null, null, null, "pending", null, null, null, "chuyen doi so", null, null));
       assertThat(byQuery).containsExactly(
           "<script>alert('xss')</script> Bình luận về chuyển đổi số <b>đậm</b>",
           "Sở Tư pháp phổ biến Luật CĐS đến cán bộ, công chức và Nhân dân trên địa bàn tỉnh",
@@ -30,11 +30,19 @@ class EvidenceSearchTest {
       assertThat(titles(db, query("CĐS TIÊN DU"))).containsExactly("Phóng sự: Chuyển đổi số ở xã Tiên Du");
       assertThat(titles(db, query("100% _ '"))).isEmpty();
       assertThat(titles(db, new EvidenceFilter("110/KH-UBND", f.items.get("II.3.1").getId(), null, null, null, null, null, null, null,
-          null, null))).containsExactly(f.evidence.get("fb-ngay").getTitle());
-      assertThat(titles(db, new EvidenceFilter(null, null, null, null, null, null, "suggested", null, null, null, null)))
+          null, null, null))).containsExactly(f.evidence.get("fb-ngay").getTitle());
+      assertThat(titles(db, new EvidenceFilter(null, null, null, null, null, null, "suggested", null, null, null, null, null)))
           .containsExactly(f.evidence.get("fb-luat").getTitle());
       assertThat(titles(db, new EvidenceFilter(null, null, null, f.channels.get("YT-TTDN").getId(), 2, null, null,
-          LocalDate.of(2026, 10, 4), LocalDate.of(2026, 10, 6), null, null))).containsExactly("Phóng sự: Chuyển đổi số ở xã Tiên Du");
+          LocalDate.of(2026, 10, 4), LocalDate.of(2026, 10, 6), null, null, null))).containsExactly("Phóng sự: Chuyển đổi số ở xã Tiên Du");
+
+      db.runInTransaction(s -> {
+        s.find(Evidence.class, f.evidence.get("clip5").getId()).getPost().setFlags("duration_out_of_spec,live");
+        s.find(Evidence.class, f.evidence.get("clip1").getId()).getPost().setFlags("duration_unknown");
+      });
+      assertThat(titles(db, flag("duration_out_of_spec"))).containsExactly(f.evidence.get("clip5").getTitle());
+      assertThat(titles(db, flag("live"))).as("a code inside the list").containsExactly(f.evidence.get("clip5").getTitle());
+      assertThat(titles(db, flag("duration"))).as("no partial-word match").isEmpty();
 
       EvidencePage first = db.inTransaction(s -> EvidenceSearch.find(s, EvidenceFilter.all(), 4));
       EvidencePage second = db.inTransaction(s -> EvidenceSearch.find(s, EvidenceFilter.all().withBefore(first.nextBeforeId()), 4));
@@ -49,8 +57,12 @@ class EvidenceSearchTest {
     }
   }
 
+  private static EvidenceFilter flag(String code) {
+    return new EvidenceFilter(null, null, null, null, null, null, null, null, null, null, null, code);
+  }
+
   private static EvidenceFilter query(String q) {
-    return new EvidenceFilter(null, null, null, null, null, null, null, null, null, q, null);
+    return new EvidenceFilter(null, null, null, null, null, null, null, null, null, q, null, null);
   }
 
   private static List<String> titles(Database db, EvidenceFilter f) {

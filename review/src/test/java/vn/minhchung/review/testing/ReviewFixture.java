@@ -84,6 +84,7 @@ public final class ReviewFixture {
     PlanItem i1 = item(1, "II.1", "Quán triệt, phổ biến Luật Chuyển đổi số cho cán bộ, công chức", "SKHCN",
         "Quý II/2026", LocalDate.of(2026, 6, 30), "[\"quán triệt\", \"hội nghị\", \"tập huấn\"]");
     target(i1, 1, 6, "Lớp tập huấn có ảnh và danh sách đại biểu", 2, null, null);
+    i1.setComponents("6");
     PlanItem i2 = item(2, "II.2", "Tổ chức thông tin, tuyên truyền, phổ biến về nội dung của Luật", "SKHCN",
         "Thường xuyên", LocalDate.of(2026, 11, 15), "[\"luật chuyển đổi số\", \"Luật CĐS\", \"148/2025/QH15\"]");
     i2.getCooperating().add(units.get("STP"));
@@ -91,9 +92,11 @@ public final class ReviewFixture {
     target(i2, 1, 2, "Clip phóng sự 5–10 phút", 7, Duration.ofMinutes(5), Duration.ofMinutes(10));
     target(i2, 2, 1, "Bài viết trên báo điện tử", 3, null, null);
     target(i2, 3, 3, "Bản scan báo in", 1, null, null);
+    i2.setComponents("1,2,3,5");
     PlanItem i3 = item(3, "II.3.1", "Hưởng ứng Ngày Chuyển đổi số quốc gia 10/10", "SVHTTDL",
         "Tháng 10/2026", LocalDate.of(2026, 10, 10), "[\"ngày chuyển đổi số quốc gia\", \"10/10\"]");
     target(i3, 1, 5, "Infographic tĩnh 2D", 5, null, null);
+    i3.setComponents("5");
   }
 
   private void harvest() {

@@ -68,7 +68,7 @@ final class TestServer implements AutoCloseable {
     };
     dossierWorkDir = tmp.resolve("data").resolve("tmp").resolve("dossier");
     server = WebServer.start(new WebConfig("127.0.0.1", 0, Duration.ofMinutes(30), UPLOAD_MAX, 14, 2, dossierWorkDir, tsa,
-        secureCookies, 7),
+        secureCookies, 7, Optional.empty()),
         db, blobs, clock, Optional.of(actions), Optional.empty());
   }
 

@@ -23,6 +23,8 @@ public class Plan {
   @Column(nullable = false) private String title;
   private String issuer;
   @Column(name = "issued_on") private LocalDate issuedOn;
+  /** The items' default expected components ({@link vn.minhchung.config.registry.ExpectedComponents} column form). */
+  private String components;
   @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL) @OrderBy("position") private List<PlanItem> items = new ArrayList<>();
   @Column(name = "created_at", nullable = false) private Instant createdAt;
   @Column(name = "updated_at", nullable = false) private Instant updatedAt;
@@ -44,6 +46,8 @@ public class Plan {
   public void setIssuer(String issuer) { this.issuer = issuer; }
   public LocalDate getIssuedOn() { return issuedOn; }
   public void setIssuedOn(LocalDate issuedOn) { this.issuedOn = issuedOn; }
+  public String getComponents() { return components; }
+  public void setComponents(String components) { this.components = components; }
   public List<PlanItem> getItems() { return items; }
   public Instant getCreatedAt() { return createdAt; }
   public Instant getUpdatedAt() { return updatedAt; }

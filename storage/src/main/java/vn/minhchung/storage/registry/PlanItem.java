@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import vn.minhchung.config.registry.ExpectedComponents;
 
 /** An item (nhiệm vụ) of a plan, e.g. II.2, with its lead unit, deadline, keywords and targets. */
 @Entity
@@ -39,6 +40,8 @@ public class PlanItem {
   private String products;
   /** Keywords as a JSON array of strings. */
   @Column(name = "keywords_json") private String keywordsJson;
+  /** The expected components as given on the item ({@link ExpectedComponents} column form; null: the plan's). */
+  private String components;
   @OneToMany(mappedBy = "planItem", cascade = CascadeType.ALL, orphanRemoval = true) @OrderBy("position")
   private List<PlanTarget> targets = new ArrayList<>();
   @Column(name = "created_at", nullable = false) private Instant createdAt;
@@ -72,6 +75,15 @@ public class PlanItem {
   public void setProducts(String products) { this.products = products; }
   public String getKeywordsJson() { return keywordsJson; }
   public void setKeywordsJson(String keywordsJson) { this.keywordsJson = keywordsJson; }
+  public String getComponents() { return components; }
+  public void setComponents(String components) { this.components = components; }
+
+  /** The evidence components this item expects: its own, else its plan's default, else all six. */
+  public List<Integer> expectedComponents() {
+    return ExpectedComponents.resolve(ExpectedComponents.fromColumn(components),
+        ExpectedComponents.fromColumn(plan.getComponents()));
+  }
+
   public List<PlanTarget> getTargets() { return targets; }
   public Instant getCreatedAt() { return createdAt; }
   public Instant getUpdatedAt() { return updatedAt; }

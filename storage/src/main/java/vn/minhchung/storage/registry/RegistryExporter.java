@@ -3,6 +3,7 @@ package vn.minhchung.storage.registry;
 import java.util.List;
 import org.hibernate.Session;
 import vn.minhchung.config.registry.ChannelEntry;
+import vn.minhchung.config.registry.ExpectedComponents;
 import vn.minhchung.config.registry.ItemEntry;
 import vn.minhchung.config.registry.PlanEntry;
 import vn.minhchung.config.registry.RegistryDocument;
@@ -37,7 +38,8 @@ public final class RegistryExporter {
     List<ItemEntry> items = p.getItems().stream()
         .sorted(java.util.Comparator.comparingInt(PlanItem::getPosition).thenComparing(PlanItem::getId))
         .map(RegistryExporter::item).toList();
-    return new PlanEntry(p.getCode(), p.getTitle(), p.getIssuer(), p.getIssuedOn(), items, Where.NONE);
+    return new PlanEntry(p.getCode(), p.getTitle(), p.getIssuer(), p.getIssuedOn(),
+        ExpectedComponents.fromColumn(p.getComponents()), items, Where.NONE);
   }
 
   static ItemEntry item(PlanItem i) {
@@ -47,6 +49,7 @@ public final class RegistryExporter {
             t.getMaxDuration(), Where.NONE)).toList();
     return new ItemEntry(i.getCode(), i.getTitle(), i.getLead() == null ? null : i.getLead().getCode(),
         i.getCooperating().stream().map(Unit::getCode).toList(), i.getTiming(), i.getDeadline(), i.getProducts(),
-        RegistryJson.readKeywords(i.getKeywordsJson()), targets, Where.NONE);
+        RegistryJson.readKeywords(i.getKeywordsJson()), ExpectedComponents.fromColumn(i.getComponents()), targets,
+        Where.NONE);
   }
 }

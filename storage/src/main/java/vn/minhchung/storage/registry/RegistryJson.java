@@ -50,6 +50,7 @@ final class RegistryJson {
     m.put("title", p.title());
     m.put("issuer", p.issuer());
     m.put("issuedOn", p.issuedOn() == null ? null : p.issuedOn().toString());
+    m.put("components", p.components());
     return write(m);
   }
 
@@ -65,6 +66,7 @@ final class RegistryJson {
     m.put("deadline", i.deadline() == null ? null : i.deadline().toString());
     m.put("products", i.products());
     m.put("keywords", i.keywords());
+    m.put("components", i.components());
     m.put("targets", i.targets().stream().map(RegistryJson::target).toList());
     return write(m);
   }

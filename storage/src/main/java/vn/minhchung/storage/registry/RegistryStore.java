@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.hibernate.Session;
 import vn.minhchung.config.registry.ChannelEntry;
+import vn.minhchung.config.registry.ExpectedComponents;
 import vn.minhchung.config.registry.ItemEntry;
 import vn.minhchung.config.registry.PlanEntry;
 import vn.minhchung.config.registry.RegistryDocument;
@@ -143,6 +144,7 @@ public final class RegistryStore {
         p.setTitle(e.title());
         p.setIssuer(e.issuer());
         p.setIssuedOn(e.issuedOn());
+        p.setComponents(ExpectedComponents.toColumn(e.components()));
         record(was == null, "plan", e.code(), was, after, p::setUpdatedAt);
       }
       Map<String, PlanItem> items = new HashMap<>();
@@ -180,6 +182,7 @@ public final class RegistryStore {
       i.setDeadline(e.deadline());
       i.setProducts(e.products());
       i.setKeywordsJson(RegistryJson.keywords(e.keywords()));
+      i.setComponents(ExpectedComponents.toColumn(e.components()));
       targets(i, e.targets());
       record(was == null, "plan_item", plan.getCode() + " " + e.code(), was, after, i::setUpdatedAt);
     }
