@@ -44,14 +44,14 @@ public final class EvidenceQueueBench {
       long middle = n / 2L;
       time(db, "first page, no filter", all);
       time(db, "page deep in the queue (keyset, id < N/2)", all.withBefore(middle));
-      time(db, "status = pending", new EvidenceFilter(null, null, null, null, null, "pending", null, null, null, null, null));
+      time(db, "status = pending", new EvidenceFilter(null, null, null, null, null, "pending", null, null, null, null, null, null));
       time(db, "component = 2 and date range (1 month)", new EvidenceFilter(null, null, null, null, 2, null, null,
-          LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 30), null, null));
-      time(db, "channel filter", new EvidenceFilter(null, null, null, 17L, null, null, null, null, null, null, null));
-      time(db, "plan item filter (10% linked)", new EvidenceFilter(null, itemId, null, null, null, null, null, null, null, null, null));
-      time(db, "search 'chuyen doi so' (common)", new EvidenceFilter(null, null, null, null, null, null, null, null, null, "chuyen doi so", null));
-      time(db, "search 'CĐS tien du' (abbreviation + place)", new EvidenceFilter(null, null, null, null, null, null, null, null, null, "CĐS tien du", null));
-      time(db, "search 'khong co tu nay' (no match: full scan)", new EvidenceFilter(null, null, null, null, null, null, null, null, null, "khong co tu nay", null));
+          LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 30), null, null, null));
+      time(db, "channel filter", new EvidenceFilter(null, null, null, 17L, null, null, null, null, null, null, null, null));
+      time(db, "plan item filter (10% linked)", new EvidenceFilter(null, itemId, null, null, null, null, null, null, null, null, null, null));
+      time(db, "search 'chuyen doi so' (common)", new EvidenceFilter(null, null, null, null, null, null, null, null, null, "chuyen doi so", null, null));
+      time(db, "search 'CĐS tien du' (abbreviation + place)", new EvidenceFilter(null, null, null, null, null, null, null, null, null, "CĐS tien du", null, null));
+      time(db, "search 'khong co tu nay' (no match: full scan)", new EvidenceFilter(null, null, null, null, null, null, null, null, null, "khong co tu nay", null, null));
     } finally {
       TestDatabases.drop(target);
     }
