@@ -3,8 +3,6 @@ package vn.minhchung.review.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -12,7 +10,6 @@ import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,10 +33,8 @@ class PlanRulesBrowserTest {
   void start() throws Exception {
     Files.createDirectories(ReviewUiBrowserTest.SHOTS);
     server = new TestServer(tmp);
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
-        .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-gpu")));
+    playwright = UiBrowser.playwright();
+    chromium = UiBrowser.chromium(playwright);
   }
 
   @AfterAll
@@ -51,15 +46,7 @@ class PlanRulesBrowserTest {
   }
 
   private Page login(String user) {
-    BrowserContext ctx = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-        .setViewportSize(1366, 900).setLocale("vi-VN").setTimezoneId("Asia/Ho_Chi_Minh"));
-    Page page = ctx.newPage();
-    page.navigate(server.url("/login"));
-    page.getByLabel("Tên đăng nhập").fill(user);
-    page.getByLabel("Mật khẩu").fill(TestServer.PASSWORD);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-    assertThat(page).hasURL(server.url("/"));
-    return page;
+    return UiBrowser.login(chromium, server, user, 1366, 900);
   }
 
   @Test
