@@ -17,6 +17,8 @@ public final class AuditView {
       Map.entry("evidence.approve", "duyệt minh chứng"),
       Map.entry("evidence.reject", "từ chối minh chứng"),
       Map.entry("evidence.relink", "cập nhật liên kết nhiệm vụ"),
+      Map.entry("evidence.link.confirm", "xác nhận đề xuất liên kết"),
+      Map.entry("evidence.link.dismiss", "bỏ đề xuất liên kết"),
       Map.entry("evidence.recapture", "yêu cầu chụp lại"),
       Map.entry("evidence.upload", "tải lên minh chứng"),
       Map.entry("evidence.autolink", "đề xuất liên kết tự động"),

@@ -31,6 +31,11 @@ public final class Fmt {
     return n == null ? "—" : String.format(Locale.ROOT, "%,d", n).replace(',', '.');
   }
 
+  /** A 0–1 match score as a whole percentage: 0.745 → "75%". */
+  public static String percent(Double score) {
+    return score == null ? "—" : Math.round(score * 100) + "%";
+  }
+
   public static String duration(Integer seconds) {
     if (seconds == null) {
       return "—";
