@@ -47,7 +47,7 @@ public final class CaptureTargets {
    * what the harvest knows about it. {@code watchUntil}: end of a watched page's period.
    */
   public record Target(Optional<Long> postId, Optional<Long> evidenceId, String url, Optional<String> channelCode,
-      Optional<ChannelKind> kind, Instant firstSeenAt, Optional<Instant> postedAt, Optional<String> postedAtText,
+      Optional<String> channelName, Optional<ChannelKind> kind, Instant firstSeenAt, Optional<Instant> postedAt, Optional<String> postedAtText,
       Map<String, Long> counts, Optional<Instant> watchUntil) {
     public Target {
       counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
@@ -65,8 +65,9 @@ public final class CaptureTargets {
   }
 
   /**
-   * The request for a target: linked to its post, the run (if any) and its evidence item; a social post must
-   * show its date and the counts of its latest snapshot.
+   * The request for a target: linked to its post, the run (if any) and its evidence item, with what the harvest
+   * read (date, counts of the latest snapshot) for the band of every kind; a social post must show its date and
+   * counts, any other page those of them the harvest read.
    * @throws IllegalArgumentException when the stored URL is not an http(s) URL
    */
   public static CaptureRequest request(Target t, Optional<Long> runId) {
@@ -79,10 +80,13 @@ public final class CaptureTargets {
     CaptureRequest r = CaptureRequest.of(uri).linkedTo(t.postId().orElse(null), runId.orElse(null),
         t.evidenceId().orElse(null));
     if (t.channelCode().isPresent()) {
-      r = r.withChannel(t.channelCode().get());
+      r = r.withChannel(t.channelCode().get(), t.channelName().orElse(null));
     }
+    ShownFacts known = ShownFacts.known(t.postedAt().orElse(null), t.postedAtText().orElse(null), t.counts());
     if (t.kind().isPresent() && SOCIAL.contains(t.kind().get())) {
-      r = r.asPost(ShownFacts.known(t.postedAt().orElse(null), t.postedAtText().orElse(null), t.counts()));
+      r = r.asPost(known);
+    } else if (t.postId().isPresent() && !known.isEmpty()) {
+      r = r.withFacts(known);
     }
     return r;
   }
@@ -156,7 +160,8 @@ public final class CaptureTargets {
             + "để chụp lại (uploaded evidence without URL)");
       }
       Optional<String> channel = Optional.ofNullable(e.getChannel()).map(Channel::getCode);
-      return new Target(Optional.empty(), Optional.of(evidenceId), e.getUrl(), channel, Optional.empty(),
+      return new Target(Optional.empty(), Optional.of(evidenceId), e.getUrl(), channel,
+          Optional.ofNullable(e.getChannel()).map(Channel::getName), Optional.empty(),
           e.getCreatedAt(), Optional.ofNullable(e.getOccurredAt()), Optional.empty(), Map.of(), Optional.empty());
     });
   }
@@ -183,7 +188,8 @@ public final class CaptureTargets {
     List<Target> out = new ArrayList<>();
     for (Post p : posts) {
       out.add(new Target(Optional.of(p.getId()), Optional.ofNullable(evidence.get(p.getId())), p.getUrl(),
-          Optional.of(channel.getCode()), Optional.of(channel.getKind()), p.getFirstSeenAt(),
+          Optional.of(channel.getCode()), Optional.ofNullable(channel.getName()), Optional.of(channel.getKind()),
+          p.getFirstSeenAt(),
           Optional.ofNullable(p.getPostedAt()), Optional.ofNullable(p.getPostedAtText()),
           counts(latest.get(p.getId())), watchUntil));
     }
