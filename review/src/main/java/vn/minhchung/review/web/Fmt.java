@@ -93,7 +93,7 @@ public final class Fmt {
       case FAILURE_STREAK -> "Lỗi nhiều lần liên tiếp";
       case CREDENTIAL_REJECTED -> "Khóa truy cập bị từ chối";
       case CHANNEL_BLOCKED -> "Kênh bị chặn hoặc cấu hình sai";
-      case DEADLINE_EVIDENCE -> "Sắp đến hạn, thiếu minh chứng";
+      case DEADLINE_EVIDENCE -> "Đến hạn hoặc quá hạn, thiếu minh chứng";
       case ACCOUNT_EXPIRING -> "Tài khoản kết nối sắp hết hạn";
     };
   }
