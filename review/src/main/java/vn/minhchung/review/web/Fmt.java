@@ -27,6 +27,11 @@ public final class Fmt {
   }
 
   /** 1234567 → "1.234.567". */
+  public static String number(int n) {
+    return number((long) n);
+  }
+
+  /** 1234567 → "1.234.567". */
   public static String number(Long n) {
     return n == null ? "—" : String.format(Locale.ROOT, "%,d", n).replace(',', '.');
   }
@@ -81,6 +86,58 @@ public final class Fmt {
       case "skipped" -> "Bỏ qua";
       default -> status;
     };
+  }
+
+  /** A capture's status as staff read it ("ok" → "Đã chụp"). */
+  public static String captureStatus(String status) {
+    return switch (status) {
+      case "ok" -> "Đã chụp";
+      case "missing_fields" -> "Thiếu ngày đăng / lượt tương tác";
+      case "login_wall" -> "Cần đăng nhập";
+      case "unavailable" -> "Nội dung không khả dụng";
+      case "not_found" -> "Không tìm thấy trang (404/410)";
+      case "error" -> "Lỗi khi tải trang";
+      case "timeout" -> "Trang không tải xong";
+      default -> status;
+    };
+  }
+
+  /** A media type as a kind of file ("image/jpeg" → "Ảnh JPEG"). */
+  public static String fileKind(String mediaType) {
+    String t = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT);
+    if (t.startsWith("image/jpeg")) {
+      return "Ảnh JPEG";
+    }
+    if (t.startsWith("image/png")) {
+      return "Ảnh PNG";
+    }
+    if (t.startsWith("application/pdf")) {
+      return "Tài liệu PDF";
+    }
+    if (t.contains("wordprocessingml")) {
+      return "Văn bản Word (DOCX)";
+    }
+    if (t.contains("spreadsheetml")) {
+      return "Bảng tính Excel (XLSX)";
+    }
+    if (t.startsWith("video/")) {
+      return "Video";
+    }
+    if (t.startsWith("text/html")) {
+      return "Trang HTML";
+    }
+    return "Tệp";
+  }
+
+  private static final java.util.regex.Pattern RAW_DATE =
+      java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\dT|^\\s*\\d{10,13}\\s*$");
+
+  /**
+   * The date text a platform gave, when it is what a person saw on the page ("Hôm qua lúc 10:30"); null when it
+   * is machine text (ISO-8601, epoch) that {@link #dateTime} shows better.
+   */
+  public static String shownDateText(String text) {
+    return text == null || text.isBlank() || RAW_DATE.matcher(text).find() ? null : text;
   }
 
   public static String source(String source) {

@@ -10,16 +10,30 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import vn.minhchung.storage.blob.BlobRef;
+import vn.minhchung.storage.blob.BlobStore;
 import vn.minhchung.storage.evidence.Evidence;
 import vn.minhchung.storage.evidence.EvidenceLink;
+import vn.minhchung.storage.post.HarvestRun;
+import vn.minhchung.storage.post.Post;
+import vn.minhchung.storage.post.RunProblem;
+import vn.minhchung.storage.registry.Channel;
 import vn.minhchung.storage.registry.PlanItem;
 
 /** Issue 21's review defects in real Chromium: suggestions kept until decided, validation errors in red. */
@@ -128,6 +142,139 @@ class ReviewDefectsBrowserTest {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Từ chối").setExact(true)).click();
     assertThat(page.locator(".flash[role=status]")).hasText("Đã từ chối minh chứng.");
     assertThat(page.locator(".flash-error")).hasCount(0);
+    page.context().close();
+  }
+
+  // ---- No raw values on any page -------------------------------------------------------------------------------
+
+  static final Pattern ISO = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT");
+  static final Pattern EPOCH = Pattern.compile("(?<![\\d.,])\\d{12,13}(?![\\d.,])");
+  static final Pattern UNGROUPED = Pattern.compile("(?<![\\d.,/:#-])\\d{4,11}(?![\\d.,/:-])");
+  static final Pattern URLS = Pattern.compile("(?:https?://|www\\.)\\S+|[0-9a-f]{12,64}…?|\\b[\\w.-]+\\.(?:vn|com|html)\\b");
+  /** Codes stored in the database that must reach people as Vietnamese words. */
+  static final List<String> CODES = List.of("ok", "pending", "approved", "rejected", "suggested", "confirmed", "success",
+      "partial", "failed", "interrupted", "skipped", "running", "auth_expired", "missing_fields", "login_wall",
+      "not_found", "unavailable", "timeout", "harvested", "uploaded", "manual", "auto", "schedule", "transient",
+      "facebook_page", "zalo_oa", "youtube_channel", "news_site", "web_page", "stale_channel", "failure_streak",
+      "deadline_evidence", "capture_failed", "capture_unavailable", "image/jpeg", "image/png", "application/pdf",
+      "reviewedBy", "status", "reason", "null", "true", "false");
+  /** English words that give a sentence away; short technical names people use are allowed. */
+  static final List<String> ENGLISH = List.of("the", "cannot", "connect", "not", "found", "error", "errors", "invalid",
+      "expired", "exception", "with", "from", "failed", "request", "response", "page", "please", "unknown", "is", "and",
+      "of", "was", "has", "been", "endpoint");
+  static final Set<String> ALLOWED = Set.of("URL", "ZIP", "SHA-256", "XLSX", "DOCX", "HTML", "WARC", "PDF", "API",
+      "OA", "ID", "JPEG", "PNG", "CSRF", "Facebook", "Zalo", "YouTube", "Fanpage", "Chromium", "cron", "Graph");
+
+  /** Adds what a demo holds and the fixture lacks: dates as the APIs give them, an upload, a network error. */
+  private void rawValuesLikeTheDemo() {
+    server.db.runInTransaction(s -> {
+      Post fb = s.find(Evidence.class, server.id("fb-luat")).getPost();
+      fb.setPostedAtText("2026-11-09T12:05:00+0000");
+      Post zalo = s.find(Evidence.class, server.id("fb-ngay")).getPost();
+      zalo.setPostedAtText("1794276000000");
+      s.find(Evidence.class, server.id("news-luat")).getCapture().setPostedAtText("2026-11-15T07:00:00Z");
+      BlobRef jpeg = server.blobs.put(vn.minhchung.review.testing.ReviewFixture.png("Ảnh hội nghị"), "image/jpeg");
+      BlobStore.record(s, jpeg, server.clock.instant());
+      Evidence up = new Evidence(6, "uploaded", "Ảnh hội nghị quán triệt Luật Chuyển đổi số", server.clock.instant());
+      up.setBlobSha(jpeg.sha256());
+      up.setFileName("hoi-nghi.jpg");
+      up.setMediaType("image/jpeg");
+      up.setOccurredAt(Instant.parse("2026-06-20T02:00:00Z"));
+      up.setUnit(server.fixture.units.get("SKHCN"));
+      s.persist(up);
+      Channel bbn = s.find(Channel.class, server.fixture.channels.get("WEB-BBN").getId());
+      HarvestRun r = new HarvestRun(bbn, server.clock.instant().minusSeconds(600), "manual", "node-1");
+      r.finish(HarvestRun.Status.FAILED, server.clock.instant().minusSeconds(590), 0, 0, 1, 0, 0,
+          "transient: không tải được nguồn bài viết nào của kênh WEB-BBN: baobacninh.vn: cannot connect: null");
+      s.persist(r);
+      s.persist(new RunProblem(r, server.clock.instant().minusSeconds(590), "https://baobacninh.vn/rss/chuyen-doi-so.rss",
+          "capture_failed", "Không chụp được 1 minh chứng: java.lang.IllegalStateException: browser closed"));
+      s.persist(new vn.minhchung.storage.alert.Alert("failure_streak:WEB-BBN", vn.minhchung.storage.alert.Alert.Kind.FAILURE_STREAK,
+          bbn, null, "Kênh WEB-BBN thất bại 3 lần liên tiếp", "Kênh Báo Bắc Ninh điện tử (WEB-BBN) thất bại 3 lần liên"
+              + " tiếp. Lỗi gần nhất: transient: baobacninh.vn: cannot connect: null.", server.clock.instant()));
+      Instant at = server.clock.instant();
+      String id = Long.toString(server.id("stp-luat"));
+      vn.minhchung.storage.audit.AuditLog.append(s, at, "canbo", "evidence.reject", "evidence", id,
+          "{\"status\":\"pending\",\"reason\":null,\"reviewedBy\":null}",
+          "{\"status\":\"rejected\",\"reason\":\"Trùng bài đã nộp\",\"reviewedBy\":\"canbo\"}");
+      vn.minhchung.storage.audit.AuditLog.append(s, at, "auto-linker", "evidence.autolink", "evidence", id, null,
+          "{\"item\":\"II.2\",\"score\":0.74,\"state\":\"suggested\"}");
+      vn.minhchung.storage.audit.AuditLog.append(s, at, "quantri", "dossier.export", "plan", "110/KH-UBND", null,
+          "{\"item\":\"II.2\",\"from\":\"2026-10-01\",\"to\":\"2026-11-03\",\"allStatuses\":false,"
+              + "\"evidence\":5,\"files\":21,\"bytes\":113515,\"timestamped\":false}");
+      vn.minhchung.storage.audit.AuditLog.append(s, at, "quantri", "channel.update", "channel", "WEB-BBN",
+          "{\"code\":\"WEB-BBN\",\"kind\":\"news_site\",\"active\":true}",
+          "{\"code\":\"WEB-BBN\",\"kind\":\"news_site\",\"active\":false}");
+    });
+  }
+
+  static List<String> rawValues(String visible) {
+    String text = URLS.matcher(visible).replaceAll(" ");
+    List<String> found = new ArrayList<>();
+    for (Pattern p : List.of(ISO, EPOCH)) {
+      Matcher m = p.matcher(text);
+      while (m.find()) {
+        found.add("raw date '" + around(text, m.start()) + "'");
+      }
+    }
+    Matcher n = UNGROUPED.matcher(text);
+    while (n.find()) {
+      long v = Long.parseLong(n.group());
+      if (v < 1900 || v > 2100) {
+        found.add("number without separators '" + around(text, n.start()) + "'");
+      }
+    }
+    for (String code : CODES) {
+      Matcher m = Pattern.compile("(?<![\\p{L}\\d_/-])" + Pattern.quote(code) + "(?![\\p{L}\\d_/-])").matcher(text);
+      while (m.find()) {
+        found.add("code '" + code + "' in '" + around(text, m.start()) + "'");
+      }
+    }
+    for (String word : ENGLISH) {
+      if (ALLOWED.contains(word)) {
+        continue;
+      }
+      Matcher m = Pattern.compile("(?i)(?<![\\p{L}\\d_])" + word + "(?![\\p{L}\\d_])").matcher(text);
+      while (m.find()) {
+        found.add("English '" + word + "' in '" + around(text, m.start()) + "'");
+      }
+    }
+    return found;
+  }
+
+  private static String around(String text, int at) {
+    return text.substring(Math.max(0, at - 40), Math.min(text.length(), at + 50)).replace('\n', ' ');
+  }
+
+  @Test
+  void noPageShowsRawDatesCodesOrEnglish() {
+    rawValuesLikeTheDemo();
+    Page page = login("quantri");
+    Deque<String> todo = new ArrayDeque<>(List.of("/", "/evidence", "/channels", "/channels/new", "/upload", "/audit",
+        "/accounts", "/users", "/khong-co-trang-nay", "/evidence/999999"));
+    Set<String> seen = new LinkedHashSet<>(todo);
+    Map<String, List<String>> problems = new TreeMap<>();
+    while (!todo.isEmpty() && seen.size() < 200) {
+      String path = todo.poll();
+      page.navigate(server.url(path));
+      List<String> found = rawValues(page.innerText("body"));
+      if (!found.isEmpty()) {
+        problems.put(path, found);
+      }
+      @SuppressWarnings("unchecked")
+      List<String> hrefs = (List<String>) page.evaluate("() => Array.from(document.querySelectorAll('a[href^=\"/\"]'))"
+          + ".map(a => a.getAttribute('href'))");
+      for (String href : hrefs) {
+        String clean = href.replaceAll("#.*$", "");
+        boolean skip = clean.startsWith("/blobs/") || clean.startsWith("/static/") || clean.startsWith("/connect/")
+            || clean.contains("before=") || clean.startsWith("/evidence?") && !clean.contains("plan=");
+        if (!skip && seen.add(clean)) {
+          todo.add(clean);
+        }
+      }
+    }
+    assertThat(seen).as("pages crawled").hasSizeGreaterThan(20);
+    assertThat(problems).as("raw values by page").isEmpty();
     page.context().close();
   }
 }

@@ -132,7 +132,8 @@ class ReviewUiBrowserTest {
     page.navigate(server.url("/channels"));
     shot(page, "channels");
     page.navigate(server.url("/channels/" + server.fixture.channels.get("FB-STP").getId()));
-    assertThat(page.locator("body")).containsText("auth_expired");
+    assertThat(page.locator("body")).containsText("Mã truy cập Facebook đã hết hạn");
+    assertThat(page.locator("body")).not().containsText("auth_expired");
     shot(page, "channel");
     page.context().close();
     Page admin = login("quantri", 1366, 900);
