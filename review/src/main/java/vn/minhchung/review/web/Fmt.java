@@ -129,15 +129,12 @@ public final class Fmt {
     return "Tệp";
   }
 
-  private static final java.util.regex.Pattern RAW_DATE =
-      java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\dT|^\\s*\\d{10,13}\\s*$");
-
   /**
    * The date text a platform gave, when it is what a person saw on the page ("Hôm qua lúc 10:30"); null when it
    * is machine text (ISO-8601, epoch) that {@link #dateTime} shows better.
    */
   public static String shownDateText(String text) {
-    return text == null || text.isBlank() || RAW_DATE.matcher(text).find() ? null : text;
+    return vn.minhchung.review.export.DossierText.shownOnPage(text);
   }
 
   public static String source(String source) {

@@ -19,13 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import vn.minhchung.review.testing.RawValues;
 import vn.minhchung.storage.blob.BlobRef;
 import vn.minhchung.storage.blob.BlobStore;
 import vn.minhchung.storage.evidence.Evidence;
@@ -147,24 +146,6 @@ class ReviewDefectsBrowserTest {
 
   // ---- No raw values on any page -------------------------------------------------------------------------------
 
-  static final Pattern ISO = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT");
-  static final Pattern EPOCH = Pattern.compile("(?<![\\d.,])\\d{12,13}(?![\\d.,])");
-  static final Pattern UNGROUPED = Pattern.compile("(?<![\\d.,/:#-])\\d{4,11}(?![\\d.,/:-])");
-  static final Pattern URLS = Pattern.compile("(?:https?://|www\\.)\\S+|[0-9a-f]{12,64}…?|\\b[\\w.-]+\\.(?:vn|com|html)\\b");
-  /** Codes stored in the database that must reach people as Vietnamese words. */
-  static final List<String> CODES = List.of("ok", "pending", "approved", "rejected", "suggested", "confirmed", "success",
-      "partial", "failed", "interrupted", "skipped", "running", "auth_expired", "missing_fields", "login_wall",
-      "not_found", "unavailable", "timeout", "harvested", "uploaded", "manual", "auto", "schedule", "transient",
-      "facebook_page", "zalo_oa", "youtube_channel", "news_site", "web_page", "stale_channel", "failure_streak",
-      "deadline_evidence", "capture_failed", "capture_unavailable", "image/jpeg", "image/png", "application/pdf",
-      "reviewedBy", "status", "reason", "null", "true", "false");
-  /** English words that give a sentence away; short technical names people use are allowed. */
-  static final List<String> ENGLISH = List.of("the", "cannot", "connect", "not", "found", "error", "errors", "invalid",
-      "expired", "exception", "with", "from", "failed", "request", "response", "page", "please", "unknown", "is", "and",
-      "of", "was", "has", "been", "endpoint");
-  static final Set<String> ALLOWED = Set.of("URL", "ZIP", "SHA-256", "XLSX", "DOCX", "HTML", "WARC", "PDF", "API",
-      "OA", "ID", "JPEG", "PNG", "CSRF", "Facebook", "Zalo", "YouTube", "Fanpage", "Chromium", "cron", "Graph");
-
   /** Adds what a demo holds and the fixture lacks: dates as the APIs give them, an upload, a network error. */
   private void rawValuesLikeTheDemo() {
     server.db.runInTransaction(s -> {
@@ -208,44 +189,6 @@ class ReviewDefectsBrowserTest {
     });
   }
 
-  static List<String> rawValues(String visible) {
-    String text = URLS.matcher(visible).replaceAll(" ");
-    List<String> found = new ArrayList<>();
-    for (Pattern p : List.of(ISO, EPOCH)) {
-      Matcher m = p.matcher(text);
-      while (m.find()) {
-        found.add("raw date '" + around(text, m.start()) + "'");
-      }
-    }
-    Matcher n = UNGROUPED.matcher(text);
-    while (n.find()) {
-      long v = Long.parseLong(n.group());
-      if (v < 1900 || v > 2100) {
-        found.add("number without separators '" + around(text, n.start()) + "'");
-      }
-    }
-    for (String code : CODES) {
-      Matcher m = Pattern.compile("(?<![\\p{L}\\d_/-])" + Pattern.quote(code) + "(?![\\p{L}\\d_/-])").matcher(text);
-      while (m.find()) {
-        found.add("code '" + code + "' in '" + around(text, m.start()) + "'");
-      }
-    }
-    for (String word : ENGLISH) {
-      if (ALLOWED.contains(word)) {
-        continue;
-      }
-      Matcher m = Pattern.compile("(?i)(?<![\\p{L}\\d_])" + word + "(?![\\p{L}\\d_])").matcher(text);
-      while (m.find()) {
-        found.add("English '" + word + "' in '" + around(text, m.start()) + "'");
-      }
-    }
-    return found;
-  }
-
-  private static String around(String text, int at) {
-    return text.substring(Math.max(0, at - 40), Math.min(text.length(), at + 50)).replace('\n', ' ');
-  }
-
   @Test
   void noPageShowsRawDatesCodesOrEnglish() {
     rawValuesLikeTheDemo();
@@ -257,7 +200,7 @@ class ReviewDefectsBrowserTest {
     while (!todo.isEmpty() && seen.size() < 200) {
       String path = todo.poll();
       page.navigate(server.url(path));
-      List<String> found = rawValues(page.innerText("body"));
+      List<String> found = RawValues.in(page.innerText("body"));
       if (!found.isEmpty()) {
         problems.put(path, found);
       }
