@@ -3,8 +3,6 @@ package vn.minhchung.review.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -46,10 +44,8 @@ class ReviewDefectsBrowserTest {
   @BeforeAll
   void start() {
     server = new TestServer(tmp);
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
-        .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-gpu")));
+    playwright = ChromiumUi.playwright();
+    chromium = ChromiumUi.launch(playwright);
   }
 
   @AfterAll
@@ -61,16 +57,7 @@ class ReviewDefectsBrowserTest {
   }
 
   private Page login(String user) {
-    BrowserContext ctx = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-        .setViewportSize(1366, 900).setLocale("vi-VN").setTimezoneId("Asia/Ho_Chi_Minh"));
-    ctx.setDefaultTimeout(30_000);
-    Page page = ctx.newPage();
-    page.navigate(server.url("/login"));
-    page.getByLabel("Tên đăng nhập").fill(user);
-    page.getByLabel("Mật khẩu").fill(TestServer.PASSWORD);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-    assertThat(page).hasURL(server.url("/"));
-    return page;
+    return ChromiumUi.login(chromium, server, user, 1366, 900);
   }
 
   private Map<String, String> linkStates(long evidenceId) {

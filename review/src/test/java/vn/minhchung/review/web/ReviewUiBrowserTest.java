@@ -3,8 +3,6 @@ package vn.minhchung.review.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -15,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,10 +40,8 @@ class ReviewUiBrowserTest {
   void start() throws Exception {
     Files.createDirectories(SHOTS);
     server = new TestServer(tmp);
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
-        .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-gpu")));
+    playwright = ChromiumUi.playwright();
+    chromium = ChromiumUi.launch(playwright);
   }
 
   @AfterAll
@@ -59,16 +53,7 @@ class ReviewUiBrowserTest {
   }
 
   private Page login(String user, int width, int height) {
-    BrowserContext ctx = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-        .setViewportSize(width, height).setLocale("vi-VN").setTimezoneId("Asia/Ho_Chi_Minh"));
-    Page page = ctx.newPage();
-    page.navigate(server.url("/"));
-    assertThat(page).hasURL(server.url("/login"));
-    page.getByLabel("Tên đăng nhập").fill(user);
-    page.getByLabel("Mật khẩu").fill(TestServer.PASSWORD);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-    assertThat(page).hasURL(server.url("/"));
-    return page;
+    return ChromiumUi.login(chromium, server, user, width, height);
   }
 
   private static void shot(Page page, String name) {
