@@ -66,8 +66,8 @@ public final class CaptureTargets {
 
   /**
    * The request for a target: linked to its post, the run (if any) and its evidence item, with what the harvest
-   * read (date, counts of the latest snapshot) for the band of every kind; a social post must show its date and
-   * counts, any other page those of them the harvest read.
+   * read (date, counts of the latest snapshot) for the band; a social post must show its date and counts, a news
+   * article those of them the harvest read; a watched page is asked for nothing.
    * @throws IllegalArgumentException when the stored URL is not an http(s) URL
    */
   public static CaptureRequest request(Target t, Optional<Long> runId) {
@@ -85,7 +85,8 @@ public final class CaptureTargets {
     ShownFacts known = ShownFacts.known(t.postedAt().orElse(null), t.postedAtText().orElse(null), t.counts());
     if (t.kind().isPresent() && SOCIAL.contains(t.kind().get())) {
       r = r.asPost(known);
-    } else if (t.postId().isPresent() && !known.isEmpty()) {
+    } else if (t.postId().isPresent() && !known.isEmpty() && t.kind().orElse(null) != ChannelKind.WEB_PAGE) {
+      // A watched page's "post" is the watch day, not a date the page shows: its band says the day, nothing is asked.
       r = r.withFacts(known);
     }
     return r;
