@@ -25,13 +25,15 @@ final class BandText {
     if (!raw.finalUrl().equals(req.url().toString())) {
       out.add(line("Địa chỉ sau chuyển hướng: ", raw.finalUrl()));
     }
-    out.add(line("Kênh: ", req.channelCode().orElse("—")));
+    out.add(line("Kênh: ", req.channelName().or(req::channelCode).orElse("—")));
     if (facts.postedAt().isPresent()) {
       out.add(line("Ngày đăng: ", CaptureManifest.SHOWN.format(facts.postedAt().get().atZone(Settings.ZONE))));
     } else {
       out.add(line("Ngày đăng (như hiển thị): ", facts.postedAtText().orElse("—")));
     }
-    out.add(line("Lượt tương tác (như đọc được): ", counts(facts.counts())));
+    boolean viewsOnly = facts.counts().size() == 1 && facts.counts().containsKey("views");
+    out.add(viewsOnly ? line("Lượt xem: ", grouped(facts.counts().get("views")))
+        : line("Lượt tương tác: ", counts(facts.counts())));
     out.add(line("Mã minh chứng: ", req.evidenceId().map(String::valueOf).orElse("chưa gán")));
     return out;
   }
@@ -41,8 +43,16 @@ final class BandText {
       return "—";
     }
     List<String> parts = new ArrayList<>();
-    counts.forEach((k, v) -> parts.add(ShownFacts.label(k) + " " + v));
+    counts.forEach((k, v) -> parts.add(ShownFacts.label(k) + " " + grouped(v)));
     return String.join(" · ", parts);
+  }
+
+  /** An exact count as Vietnamese readers write it ("1848" → "1.848"); a count as the page showed it stays. */
+  static String grouped(String count) {
+    if (!count.matches("\\d{4,18}")) {
+      return count;
+    }
+    return String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(count)).replace(',', '.');
   }
 
   private static String[] line(String label, String value) {

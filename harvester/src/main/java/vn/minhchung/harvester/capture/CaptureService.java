@@ -176,7 +176,8 @@ public final class CaptureService implements AutoCloseable {
       detail = "không thấy phần tử cần chụp (" + req.selector().orElse("bài viết / nội dung chính") + ")";
     } else {
       List<String> missing = req.requirePostFields()
-          ? VisibilityCheck.missing(facts, raw.elementText(), raw.capturedAt()) : List.of();
+          ? VisibilityCheck.missing(facts, raw.elementText(), raw.capturedAt())
+          : VisibilityCheck.missingKnown(facts, raw.elementText(), raw.capturedAt());
       status = missing.isEmpty() ? CaptureStatus.OK : CaptureStatus.MISSING_FIELDS;
       detail = missing.isEmpty() ? null : VisibilityCheck.detail(missing);
     }

@@ -47,7 +47,7 @@ public final class CaptureTargets {
    * what the harvest knows about it. {@code watchUntil}: end of a watched page's period.
    */
   public record Target(Optional<Long> postId, Optional<Long> evidenceId, String url, Optional<String> channelCode,
-      Optional<ChannelKind> kind, Instant firstSeenAt, Optional<Instant> postedAt, Optional<String> postedAtText,
+      Optional<String> channelName, Optional<ChannelKind> kind, Instant firstSeenAt, Optional<Instant> postedAt, Optional<String> postedAtText,
       Map<String, Long> counts, Optional<Instant> watchUntil) {
     public Target {
       counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
@@ -65,8 +65,10 @@ public final class CaptureTargets {
   }
 
   /**
-   * The request for a target: linked to its post, the run (if any) and its evidence item; a social post must
-   * show its date and the counts of its latest snapshot (one known without either is captured like an article).
+   * The request for a target: linked to its post, the run (if any) and its evidence item, with what the harvest
+   * read (date, counts of the latest snapshot) for the band; a social post must show its date and counts (one
+   * known without either is captured like an article), a news article those of them the harvest read; a watched
+   * page is asked for nothing.
    * @throws IllegalArgumentException when the stored URL is not an http(s) URL
    */
   public static CaptureRequest request(Target t, Optional<Long> runId) {
@@ -79,12 +81,15 @@ public final class CaptureTargets {
     CaptureRequest r = CaptureRequest.of(uri).linkedTo(t.postId().orElse(null), runId.orElse(null),
         t.evidenceId().orElse(null));
     if (t.channelCode().isPresent()) {
-      r = r.withChannel(t.channelCode().get());
+      r = r.withChannel(t.channelCode().get(), t.channelName().orElse(null));
     }
-    boolean knowsFacts = t.postedAt().isPresent() || t.postedAtText().isPresent() || !t.counts().isEmpty();
+    ShownFacts known = ShownFacts.known(t.postedAt().orElse(null), t.postedAtText().orElse(null), t.counts());
     // A post read without date or counts (a Zalo OA article seen on the public profile) has none to show.
-    if (t.kind().isPresent() && SOCIAL.contains(t.kind().get()) && knowsFacts) {
-      r = r.asPost(ShownFacts.known(t.postedAt().orElse(null), t.postedAtText().orElse(null), t.counts()));
+    if (t.kind().isPresent() && SOCIAL.contains(t.kind().get()) && !known.isEmpty()) {
+      r = r.asPost(known);
+    } else if (t.postId().isPresent() && !known.isEmpty() && t.kind().orElse(null) != ChannelKind.WEB_PAGE) {
+      // A watched page's "post" is the watch day, not a date the page shows: its band says the day, nothing is asked.
+      r = r.withFacts(known);
     }
     return r;
   }
@@ -158,7 +163,8 @@ public final class CaptureTargets {
             + "để chụp lại (uploaded evidence without URL)");
       }
       Optional<String> channel = Optional.ofNullable(e.getChannel()).map(Channel::getCode);
-      return new Target(Optional.empty(), Optional.of(evidenceId), e.getUrl(), channel, Optional.empty(),
+      return new Target(Optional.empty(), Optional.of(evidenceId), e.getUrl(), channel,
+          Optional.ofNullable(e.getChannel()).map(Channel::getName), Optional.empty(),
           e.getCreatedAt(), Optional.ofNullable(e.getOccurredAt()), Optional.empty(), Map.of(), Optional.empty());
     });
   }
@@ -185,7 +191,8 @@ public final class CaptureTargets {
     List<Target> out = new ArrayList<>();
     for (Post p : posts) {
       out.add(new Target(Optional.of(p.getId()), Optional.ofNullable(evidence.get(p.getId())), p.getUrl(),
-          Optional.of(channel.getCode()), Optional.of(channel.getKind()), p.getFirstSeenAt(),
+          Optional.of(channel.getCode()), Optional.ofNullable(channel.getName()), Optional.of(channel.getKind()),
+          p.getFirstSeenAt(),
           Optional.ofNullable(p.getPostedAt()), Optional.ofNullable(p.getPostedAtText()),
           counts(latest.get(p.getId())), watchUntil));
     }

@@ -100,6 +100,24 @@ public final class VisibilityCheck {
     return out;
   }
 
+  /**
+   * For a page that is not a social post (a news article, a watched page): only the facts the harvest read must
+   * be visible, each as {@link #missing} compares it; an unknown date or an empty set of counts asks for nothing.
+   */
+  public static List<String> missingKnown(ShownFacts facts, String elementText, Instant capturedAt) {
+    if (facts.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(missing(facts, elementText, capturedAt));
+    if (facts.postedAt().isEmpty() && facts.postedAtText().isEmpty()) {
+      out.remove("ngày đăng");
+    }
+    if (facts.counts().isEmpty()) {
+      out.remove("lượt tương tác");
+    }
+    return out;
+  }
+
   /** The status detail for a capture with missing facts. */
   public static String detail(List<String> missing) {
     return MISSING_DETAIL + " (không thấy: " + String.join(", ", missing) + ")";

@@ -31,6 +31,7 @@ import vn.minhchung.storage.db.DatabaseUnavailableException;
         VerifyCommand.class,
         HarvestCommand.class,
         PostsCommand.class,
+        EvidenceCommand.class,
         RunsCommand.class,
         AlertsCommand.class,
         DemoCommand.class,

@@ -216,7 +216,7 @@ class CaptureRunListenerTest {
   }
 
   @Test
-  void socialPostRequestExpectsItsDateAndLatestCountsWhileNewsArticleDoesNot() {
+  void socialPostRequestExpectsItsDateAndLatestCountsAndNewsArticleCarriesWhatTheHarvestRead() {
     Instant posted = Instant.parse("2026-11-19T12:05:00Z");
     long fb = post("HB-FB", "new", NOW, posted, false, NOW);
     long news = post("HB-NEWS", "bai-viet", NOW, posted, false, NOW);
@@ -233,6 +233,7 @@ class CaptureRunListenerTest {
 
     assertThat(social.requirePostFields()).isTrue();
     assertThat(social.channelCode()).contains("HB-FB");
+    assertThat(social.channelName()).contains("Fanpage UBND tỉnh Hòa Bình");
     assertThat(social.postId()).contains(fb);
     assertThat(social.runId()).contains(runId);
     assertThat(social.evidenceId()).isEqualTo(t.evidenceId()).isPresent();
@@ -240,11 +241,15 @@ class CaptureRunListenerTest {
     assertThat(social.expected().counts()).containsExactly(Map.entry("reactions", "1444"),
         Map.entry("comments", "25"), Map.entry("shares", "0"));
 
+    db.runInTransaction(s -> s.persist(new MetricSnapshot(s.get(Post.class, news), null, NOW, null, null, null,
+        1848L, null)));
     CaptureTargets.Target n = targets.candidates(channelId("HB-NEWS"), List.of(news), NOW, NOW).get(0);
     CaptureRequest article = CaptureTargets.request(n, Optional.of(runId));
     assertThat(article.requirePostFields()).isFalse();
     assertThat(article.selector()).isEmpty();
-    assertThat(article.expected()).isEqualTo(ShownFacts.NONE);
+    assertThat(article.channelName()).contains("Cổng thông tin tỉnh Hòa Bình");
+    assertThat(article.expected().postedAt()).contains(posted);
+    assertThat(article.expected().counts()).containsExactly(Map.entry("views", "1848"));
   }
 
   long channelId(String code) {

@@ -186,6 +186,29 @@ class CaptureServiceBrowserTest {
   }
 
   @Test
+  void newsArticleIsCheckedAgainstTheDateAndViewsTheHarvestRead() throws IOException {
+    Instant posted = Instant.parse("2026-11-15T02:15:00Z");
+    CaptureResult r = service.capture(CaptureRequest.of(server.url("/news/article"))
+        .withFacts(ShownFacts.known(posted, "Chủ Nhật, 15/11/2026 09:15", Map.of("views", 1848L))));
+
+    assertThat(r.status()).isEqualTo(CaptureStatus.OK);
+    JsonNode json = JSON.readTree(blobs.read(r.file("capture.json").orElseThrow().blob().sha256()));
+    assertThat(json.path("postedAt").asText()).isEqualTo("2026-11-15T09:15+07:00");
+    assertThat(json.path("counts").path("views").asText()).isEqualTo("1848");
+    Files.createDirectories(Path.of("target", "capture-shots"));
+    Files.write(Path.of("target", "capture-shots", "news-article.png"),
+        blobs.read(r.file("screenshot.png").orElseThrow().blob().sha256()));
+
+    CaptureResult wrong = service.capture(CaptureRequest.of(server.url("/news/article"))
+        .withFacts(ShownFacts.known(posted.minus(Duration.ofDays(3)), null, Map.of("views", 5200L))));
+    assertThat(wrong.status()).isEqualTo(CaptureStatus.MISSING_FIELDS);
+    assertThat(wrong.detail()).contains("ngày đăng 12/11/2026").contains("lượt xem \"5200\"");
+
+    CaptureResult unknown = service.capture(CaptureRequest.of(server.url("/news/article")));
+    assertThat(unknown.status()).as("nothing read, nothing asked").isEqualTo(CaptureStatus.OK);
+  }
+
+  @Test
   void dismissesCookieDialogBeforeTheShot() {
     CaptureResult r = service.capture(CaptureRequest.of(server.url("/cookie")));
 

@@ -32,7 +32,8 @@ public final class FixtureServer implements AutoCloseable {
       Map.entry("/unavailable", "unavailable-2026-11-20.html"),
       Map.entry("/never", "never-loads-2026-11-20.html"),
       Map.entry("/tall", "tall-2026-11-20.html"),
-      Map.entry("/busy", "busy-loop-2026-11-20.html"));
+      Map.entry("/busy", "busy-loop-2026-11-20.html"),
+      Map.entry("/news/article", "news-article-2026-11-15.html"));
   public static final String LAZY_TEXT = "Nội dung tải sau khi cuộn: thông báo tuyển dụng viên chức năm 2026";
 
   private final HttpServer server;

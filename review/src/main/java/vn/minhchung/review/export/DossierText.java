@@ -51,6 +51,18 @@ public final class DossierText {
     return (n < 0 ? "-" : "") + b;
   }
 
+  private static final java.util.regex.Pattern MACHINE_DATE =
+      java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\dT|^\\s*\\d{10,13}\\s*$");
+
+  /**
+   * The date text a platform gave, when it is what a person saw on the page ("Hôm qua lúc 10:30"); null when it
+   * is machine text (ISO-8601 such as {@code 2026-11-09T12:05:00+0000}, epoch milliseconds) that the formatted
+   * date already says.
+   */
+  public static String shownOnPage(String text) {
+    return text == null || text.isBlank() || MACHINE_DATE.matcher(text).find() ? null : text.strip();
+  }
+
   public static String status(String status) {
     return switch (status) {
       case "approved" -> "Đã duyệt";

@@ -109,7 +109,8 @@ final class IndexHtml implements AutoCloseable {
     dd(b, "Đơn vị", r.unitName());
     dd(b, "Kênh", r.channelName() == null ? null : r.channelName() + " (" + DossierText.channelKind(r.channelKind()) + ")");
     dd(b, "Ngày đăng", r.occurredAt() == null ? null : DossierText.minute(r.occurredAt())
-        + (r.postedAtText() == null ? "" : " (trên trang: " + r.postedAtText() + ")"));
+        + (DossierText.shownOnPage(r.postedAtText()) == null ? ""
+            : " (trên trang: " + DossierText.shownOnPage(r.postedAtText()) + ")"));
     ExportRow.Counts c = e.counts();
     if (c.likesShown() != null || c.comments() != null || c.shares() != null || c.views() != null) {
       dd(b, "Tương tác", interactions(c));

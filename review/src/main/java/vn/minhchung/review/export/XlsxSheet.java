@@ -25,6 +25,8 @@ final class XlsxSheet implements AutoCloseable {
   private final SXSSFWorkbook wb = new SXSSFWorkbook(50);
   private final SXSSFSheet sheet;
   private final CellStyle header;
+  /** Counts with thousands separators (Excel shows the reader's grouping: "1.848" in Vietnamese). */
+  private final CellStyle count;
   private int next = 1;
 
   XlsxSheet() {
@@ -33,6 +35,8 @@ final class XlsxSheet implements AutoCloseable {
     bold.setBold(true);
     header = wb.createCellStyle();
     header.setFont(bold);
+    count = wb.createCellStyle();
+    count.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
     sheet = wb.createSheet(EVIDENCE_SHEET);
     headerRow(sheet, HEADERS);
     sheet.createFreezePane(0, 1);
@@ -105,9 +109,11 @@ final class XlsxSheet implements AutoCloseable {
     }
   }
 
-  private static void number(Row row, int col, Long value) {
+  private void number(Row row, int col, Long value) {
     if (value != null) {
-      row.createCell(col).setCellValue(value);
+      var cell = row.createCell(col);
+      cell.setCellValue(value);
+      cell.setCellStyle(count);
     }
   }
 

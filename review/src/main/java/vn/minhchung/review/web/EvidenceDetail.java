@@ -42,6 +42,11 @@ public record EvidenceDetail(Evidence evidence, List<Capture> captures, CountsCh
     return links.stream().filter(l -> l.getPlanItem().getId().equals(item.getId())).findFirst();
   }
 
+  /** True when at least one link waits for a person to confirm or dismiss it. */
+  public boolean hasSuggestions() {
+    return links.stream().anyMatch(l -> "suggested".equals(l.getState()));
+  }
+
   public Capture latestCapture() {
     return evidence.getCapture() != null ? evidence.getCapture() : captures.isEmpty() ? null : captures.get(0);
   }

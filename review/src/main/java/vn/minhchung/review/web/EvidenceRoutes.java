@@ -35,6 +35,7 @@ final class EvidenceRoutes {
     app.get("/evidence/{id}", this::detail);
     app.post("/evidence/{id}/review", this::review);
     app.post("/evidence/{id}/links", this::relink);
+    app.post("/evidence/{id}/suggestions/{item}", this::decideSuggestion);
     app.post("/evidence/{id}/recapture", this::recapture);
     app.get("/blobs/{sha}", this::blob);
   }
@@ -106,10 +107,18 @@ final class EvidenceRoutes {
 
   private void detail(Context ctx) {
     long id = Ui.pathId(ctx, "id");
-    Page page = ui.page(ctx, "Minh chứng #" + id, "evidence");
+    showDetail(ctx, id, ui.page(ctx, "Minh chứng #" + id, "evidence"), null);
+  }
+
+  /** The detail page; {@code typedReason} (null when not re-showing a form) refills the review form. */
+  private void showDetail(Context ctx, long id, Page page, String typedReason) {
     ui.db.runInTransaction(s -> {
       EvidenceDetail d = EvidenceDetail.load(s, id).orElseThrow(() -> WebError.notFound("minh chứng #" + id));
-      ui.render(ctx, "evidence.jte", page, Map.of("d", d, "canRecapture", ui.actions.isPresent()));
+      Map<String, Object> m = new HashMap<>();
+      m.put("d", d);
+      m.put("canRecapture", ui.actions.isPresent());
+      m.put("typedReason", typedReason);
+      ui.render(ctx, "evidence.jte", page, m);
     });
   }
 
@@ -122,7 +131,10 @@ final class EvidenceRoutes {
       throw new WebError(400, "Quyết định không hợp lệ: chọn Duyệt hoặc Từ chối.");
     }
     if ("reject".equals(decision) && reason == null) {
-      Ui.redirect(ctx, "/evidence/" + id, "Cần ghi lý do khi từ chối minh chứng.");
+      ctx.status(400);
+      showDetail(ctx, id, ui.page(ctx, "Minh chứng #" + id, "evidence")
+          .withError("Cần ghi lý do khi từ chối minh chứng: điền ô “Lý do / ghi chú” rồi bấm Từ chối."),
+          Optional.ofNullable(ctx.formParam("reason")).orElse(""));
       return;
     }
     String status = "approve".equals(decision) ? "approved" : "rejected";
@@ -148,6 +160,24 @@ final class EvidenceRoutes {
     }).toList();
     ui.db.runInTransaction(s -> Relink.apply(s, evidence(s, id), chosen, user.name(), ui.now()));
     Ui.redirect(ctx, "/evidence/" + id, "Đã cập nhật liên kết với nhiệm vụ.");
+  }
+
+  private void decideSuggestion(Context ctx) {
+    WebUser user = Ui.reviewer(ctx);
+    long id = Ui.pathId(ctx, "id");
+    long item = Ui.pathId(ctx, "item");
+    String decision = ctx.formParam("decision");
+    if (!"confirm".equals(decision) && !"dismiss".equals(decision)) {
+      throw new WebError(400, "Quyết định không hợp lệ: chọn Xác nhận hoặc Bỏ đề xuất.");
+    }
+    String[] code = new String[1];
+    ui.db.runInTransaction(s -> {
+      Relink.decide(s, evidence(s, id), item, "confirm".equals(decision), user.name(), ui.now());
+      vn.minhchung.storage.registry.PlanItem i = s.find(vn.minhchung.storage.registry.PlanItem.class, item);
+      code[0] = i.getCode();
+    });
+    Ui.redirect(ctx, "/evidence/" + id, "confirm".equals(decision)
+        ? "Đã xác nhận liên kết với nhiệm vụ " + code[0] + "." : "Đã bỏ đề xuất liên kết với nhiệm vụ " + code[0] + ".");
   }
 
   private void recapture(Context ctx) {

@@ -27,8 +27,18 @@ public final class Fmt {
   }
 
   /** 1234567 → "1.234.567". */
+  public static String number(int n) {
+    return number((long) n);
+  }
+
+  /** 1234567 → "1.234.567". */
   public static String number(Long n) {
     return n == null ? "—" : String.format(Locale.ROOT, "%,d", n).replace(',', '.');
+  }
+
+  /** A 0–1 match score as a whole percentage: 0.745 → "75%". */
+  public static String percent(Double score) {
+    return score == null ? "—" : Math.round(score * 100) + "%";
   }
 
   public static String duration(Integer seconds) {
@@ -78,6 +88,55 @@ public final class Fmt {
     };
   }
 
+  /** A capture's status as staff read it ("ok" → "Đã chụp"). */
+  public static String captureStatus(String status) {
+    return switch (status) {
+      case "ok" -> "Đã chụp";
+      case "missing_fields" -> "Thiếu ngày đăng / lượt tương tác";
+      case "login_wall" -> "Cần đăng nhập";
+      case "unavailable" -> "Nội dung không khả dụng";
+      case "not_found" -> "Không tìm thấy trang (404/410)";
+      case "error" -> "Lỗi khi tải trang";
+      case "timeout" -> "Trang không tải xong";
+      default -> status;
+    };
+  }
+
+  /** A media type as a kind of file ("image/jpeg" → "Ảnh JPEG"). */
+  public static String fileKind(String mediaType) {
+    String t = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT);
+    if (t.startsWith("image/jpeg")) {
+      return "Ảnh JPEG";
+    }
+    if (t.startsWith("image/png")) {
+      return "Ảnh PNG";
+    }
+    if (t.startsWith("application/pdf")) {
+      return "Tài liệu PDF";
+    }
+    if (t.contains("wordprocessingml")) {
+      return "Văn bản Word (DOCX)";
+    }
+    if (t.contains("spreadsheetml")) {
+      return "Bảng tính Excel (XLSX)";
+    }
+    if (t.startsWith("video/")) {
+      return "Video";
+    }
+    if (t.startsWith("text/html")) {
+      return "Trang HTML";
+    }
+    return "Tệp";
+  }
+
+  /**
+   * The date text a platform gave, when it is what a person saw on the page ("Hôm qua lúc 10:30"); null when it
+   * is machine text (ISO-8601, epoch) that {@link #dateTime} shows better.
+   */
+  public static String shownDateText(String text) {
+    return vn.minhchung.review.export.DossierText.shownOnPage(text);
+  }
+
   public static String source(String source) {
     return "uploaded".equals(source) ? "Tải lên" : "Thu thập tự động";
   }
@@ -88,7 +147,7 @@ public final class Fmt {
       case FAILURE_STREAK -> "Lỗi nhiều lần liên tiếp";
       case CREDENTIAL_REJECTED -> "Khóa truy cập bị từ chối";
       case CHANNEL_BLOCKED -> "Kênh bị chặn hoặc cấu hình sai";
-      case DEADLINE_EVIDENCE -> "Sắp đến hạn, thiếu minh chứng";
+      case DEADLINE_EVIDENCE -> "Đến hạn hoặc quá hạn, thiếu minh chứng";
       case ACCOUNT_EXPIRING -> "Tài khoản kết nối sắp hết hạn";
     };
   }

@@ -13,15 +13,15 @@ import vn.minhchung.storage.registry.PlanItem;
 
 /**
  * A reviewer's choice of the items an evidence item proves: chosen items end up confirmed (a suggestion is
- * confirmed, a missing link is created as manual), every other existing link is rejected. Audited with the
+ * confirmed, a missing link is created as manual), a confirmed link that is no longer chosen is rejected, and a
+ * suggestion stays a suggestion until someone confirms or dismisses it ({@link #decide}). Audited with the
  * confirmed and suggested item codes before and after.
  */
 final class Relink {
   private Relink() {}
 
   static void apply(Session s, Evidence e, List<Long> chosenItemIds, String actor, Instant now) {
-    List<EvidenceLink> links = new java.util.ArrayList<>(s.createSelectionQuery("from EvidenceLink l join fetch l.planItem i join fetch i.plan where l.evidence = :e",
-        EvidenceLink.class).setParameter("e", e).getResultList());
+    List<EvidenceLink> links = links(s, e);
     String before = snapshot(links);
     Map<Long, EvidenceLink> byItem = links.stream().collect(Collectors.toMap(l -> l.getPlanItem().getId(), Function.identity()));
     for (Long itemId : chosenItemIds) {
@@ -39,12 +39,31 @@ final class Relink {
       }
     }
     for (EvidenceLink l : links) {
-      if (!chosenItemIds.contains(l.getPlanItem().getId()) && !"rejected".equals(l.getState())) {
+      if (!chosenItemIds.contains(l.getPlanItem().getId()) && "confirmed".equals(l.getState())) {
         l.setState("rejected", now);
       }
     }
     e.setUpdatedAt(now);
     AuditLog.append(s, now, actor, "evidence.relink", "evidence", e.getId().toString(), before, snapshot(links));
+  }
+
+  /** Confirms or dismisses one suggested link; other links are untouched. Refused when the link is not a suggestion. */
+  static void decide(Session s, Evidence e, long itemId, boolean confirm, String actor, Instant now) {
+    List<EvidenceLink> links = links(s, e);
+    String before = snapshot(links);
+    EvidenceLink l = links.stream().filter(x -> x.getPlanItem().getId() == itemId && "suggested".equals(x.getState()))
+        .findFirst().orElseThrow(() -> new WebError(409,
+            "Nhiệm vụ #" + itemId + " không còn là đề xuất của minh chứng này; hãy tải lại trang để xem trạng thái mới."));
+    l.setState(confirm ? "confirmed" : "rejected", now);
+    e.setUpdatedAt(now);
+    AuditLog.append(s, now, actor, confirm ? "evidence.link.confirm" : "evidence.link.dismiss", "evidence",
+        e.getId().toString(), before, snapshot(links));
+  }
+
+  private static List<EvidenceLink> links(Session s, Evidence e) {
+    return new java.util.ArrayList<>(s.createSelectionQuery(
+        "from EvidenceLink l join fetch l.planItem i join fetch i.plan where l.evidence = :e", EvidenceLink.class)
+        .setParameter("e", e).getResultList());
   }
 
   private static String snapshot(List<EvidenceLink> links) {

@@ -61,9 +61,10 @@ public final class WebServer implements AutoCloseable {
       LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
       error(ui, ctx, 500, "Đã xảy ra lỗi hệ thống; chi tiết được ghi trong nhật ký máy chủ.");
     });
+    // Javalin answers an unknown path with English plain text; every 404 not rendered by us gets the Vietnamese page.
     app.error(404, ctx -> {
-      if (ctx.result() == null || ctx.result().isEmpty()) {
-        error(ui, ctx, 404, "Không tìm thấy trang này.");
+      if (!Boolean.TRUE.equals(ctx.attribute(ERROR_RENDERED))) {
+        error(ui, ctx, 404, "Không tìm thấy trang này. Kiểm tra lại địa chỉ hoặc quay về trang tổng quan.");
       }
     });
     new AuthRoutes(ui).register(app);
@@ -137,9 +138,12 @@ public final class WebServer implements AutoCloseable {
     ctx.cookie(new Cookie(COOKIE, s.id(), "/", -1, config.secureCookies(), 0, true, null, null, SameSite.STRICT));
   }
 
+  private static final String ERROR_RENDERED = "mc.errorRendered";
+
   private static void error(Ui ui, Context ctx, int status, String message) {
+    ctx.attribute(ERROR_RENDERED, true);
     ctx.status(status);
-    ui.render(ctx, "error.jte", ui.page(ctx, status == 403 ? "Không có quyền" : "Lỗi " + status, ""),
+    ui.render(ctx, "error.jte", ui.page(ctx, status == 403 ? "Không có quyền" : status == 404 ? "Không tìm thấy" : "Lỗi " + status, ""),
         Map.of("status", status, "message", message));
   }
 }

@@ -105,8 +105,11 @@ class DossierExporterTest {
           "Bắc Ninh đưa Luật Chuyển đổi số vào cuộc sống", "03/10/2026 08:30");
       List<String> video = cells(s.getRow(3), f);
       assertThat(video.get(5)).isEqualTo("Phóng sự: Chuyển đổi số ở xã Tam Đa – từ chính sách đến hành động");
-      assertThat(video.subList(6, 13)).containsExactly("05/10/2026 19:00", "1234", "57", "79", "12501",
+      // Counts are numbers with a thousands format (Excel groups them as the reader's locale does: 1.234).
+      assertThat(video.subList(6, 13)).containsExactly("05/10/2026 19:00", "1,234", "57", "79", "12,501",
           "https://www.facebook.com/truyenthongbacninh/videos/1022000001", "05/10/2026 21:00:00");
+      assertThat(s.getRow(3).getCell(7).getNumericCellValue()).isEqualTo(1234.0);
+      assertThat(s.getRow(3).getCell(7).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
       assertThat(video.get(13)).matches("[0-9a-f]{64}");
       Sheet c = wb.getSheet("Mức độ hoàn thành");
       assertThat(cells(c.getRow(0), f)).containsExactly("Mục", "Nội dung", "Thành phần minh chứng", "Chỉ tiêu", "Đã có",

@@ -66,10 +66,10 @@ class AlertsPanelTest {
           .contains("mã truy cập &lt;script&gt;alert(1)&lt;/script&gt; của kênh")
           .doesNotContain("<script>alert(1)</script>")
           .contains("từ 02/11/2026 15:30")
-          .contains("Sắp đến hạn, thiếu minh chứng")
+          .contains("Đến hạn hoặc quá hạn, thiếu minh chứng")
           .contains("href=\"/evidence?plan=110/KH-UBND&item=" + itemId + "\"")
           .contains("từ 01/11/2026 08:00");
-      assertThat(body.indexOf("Khóa truy cập bị từ chối")).isLessThan(body.indexOf("Sắp đến hạn, thiếu minh chứng"));
+      assertThat(body.indexOf("Khóa truy cập bị từ chối")).isLessThan(body.indexOf("Đến hạn hoặc quá hạn, thiếu minh chứng"));
     }
   }
 }

@@ -33,8 +33,8 @@ class PlanRulesBrowserTest {
   void start() throws Exception {
     Files.createDirectories(ReviewUiBrowserTest.SHOTS);
     server = new TestServer(tmp);
-    playwright = UiBrowser.playwright();
-    chromium = UiBrowser.chromium(playwright);
+    playwright = ChromiumUi.playwright();
+    chromium = ChromiumUi.launch(playwright);
   }
 
   @AfterAll
@@ -46,7 +46,7 @@ class PlanRulesBrowserTest {
   }
 
   private Page login(String user) {
-    return UiBrowser.login(chromium, server, user, 1366, 900);
+    return ChromiumUi.login(chromium, server, user, 1366, 900);
   }
 
   @Test

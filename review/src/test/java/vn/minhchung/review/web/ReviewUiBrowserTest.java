@@ -40,8 +40,8 @@ class ReviewUiBrowserTest {
   void start() throws Exception {
     Files.createDirectories(SHOTS);
     server = new TestServer(tmp);
-    playwright = UiBrowser.playwright();
-    chromium = UiBrowser.chromium(playwright);
+    playwright = ChromiumUi.playwright();
+    chromium = ChromiumUi.launch(playwright);
   }
 
   @AfterAll
@@ -53,7 +53,7 @@ class ReviewUiBrowserTest {
   }
 
   private Page login(String user, int width, int height) {
-    return UiBrowser.login(chromium, server, user, width, height);
+    return ChromiumUi.login(chromium, server, user, width, height);
   }
 
   private static void shot(Page page, String name) {
@@ -117,7 +117,8 @@ class ReviewUiBrowserTest {
     page.navigate(server.url("/channels"));
     shot(page, "channels");
     page.navigate(server.url("/channels/" + server.fixture.channels.get("FB-STP").getId()));
-    assertThat(page.locator("body")).containsText("auth_expired");
+    assertThat(page.locator("body")).containsText("Mã truy cập Facebook đã hết hạn");
+    assertThat(page.locator("body")).not().containsText("auth_expired");
     shot(page, "channel");
     page.context().close();
     Page admin = login("quantri", 1366, 900);

@@ -171,9 +171,11 @@ class WebSecurityTest {
     Browser b = Browser.loggedIn(server, "canbo");
     long id = server.id("stp-luat");
     b.get("/evidence/" + id);
-    b.post("/evidence/" + id + "/review", Map.of("decision", "reject", "reason", "  "));
+    HttpResponse<String> r = b.post("/evidence/" + id + "/review", Map.of("decision", "reject", "reason", "  "));
     assertThat(status(id)).isEqualTo("pending");
-    assertThat(b.get("/evidence/" + id).body()).contains("Cần ghi lý do khi từ chối minh chứng.");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("<div class=\"flash flash-error\" role=\"alert\">Cần ghi lý do khi từ chối minh chứng")
+        .doesNotContain("role=\"status\"");
   }
 
   @Test

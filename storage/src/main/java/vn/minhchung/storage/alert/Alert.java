@@ -61,6 +61,8 @@ public class Alert {
   @Column(name = "last_seen_at", nullable = false) private Instant lastSeenAt;
   @Column(name = "resolved_at") private Instant resolvedAt;
   @Column(name = "notified_at") private Instant notifiedAt;
+  /** Stage of a condition announced again as it worsens (deadline: before, due, overdue-N); null for others. */
+  @Column(name = "notice_stage") private String noticeStage;
 
   protected Alert() {}
 
@@ -88,6 +90,7 @@ public class Alert {
   public Instant getLastSeenAt() { return lastSeenAt; }
   public Instant getResolvedAt() { return resolvedAt; }
   public Instant getNotifiedAt() { return notifiedAt; }
+  public String getNoticeStage() { return noticeStage; }
 
   /** The condition still holds (or holds again): refresh the text, re-open a resolved alert. */
   public void seen(String title, String message, Instant now) {
@@ -100,6 +103,24 @@ public class Alert {
     this.title = title;
     this.message = message;
     this.lastSeenAt = now;
+  }
+
+  /**
+   * As {@link #seen(String, String, Instant)}, for a condition announced in stages: when {@code stage} differs
+   * from the stored one the alert counts as new again (first seen now, to be e-mailed again).
+   */
+  public void seen(String title, String message, String stage, Instant now) {
+    boolean changed = isOpen() && stage != null && !stage.equals(noticeStage);
+    seen(title, message, now);
+    if (changed) {
+      firstSeenAt = now;
+      notifiedAt = null;
+    }
+    noticeStage = stage;
+  }
+
+  public void setNoticeStage(String stage) {
+    this.noticeStage = stage;
   }
 
   public void resolve(Instant now) {

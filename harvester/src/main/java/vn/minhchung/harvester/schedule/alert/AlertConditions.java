@@ -120,13 +120,15 @@ final class AlertConditions {
   }
 
   /**
-   * Plan items due within {@code days} days (today included) that lack evidence: no confirmed link to approved
-   * evidence at all, or fewer than a target's count for its component.
+   * Plan items due within {@code days} days (today included) or already overdue that lack evidence: no confirmed
+   * link to approved evidence at all, or fewer than a target's count for its component. The alert is announced
+   * {@code days} days before, again on the deadline, and again each week while overdue (stage {@code before},
+   * {@code due}, {@code overdue-0}, {@code overdue-1} …); it clears only when the evidence is there.
    */
   static List<Condition> deadlines(Session s, LocalDate today, int days) {
     List<PlanItem> items = s.createSelectionQuery("from PlanItem i join fetch i.plan"
-            + " where i.deadline >= :today and i.deadline <= :until order by i.deadline, i.id", PlanItem.class)
-        .setParameter("today", today).setParameter("until", today.plusDays(days)).getResultList();
+            + " where i.deadline is not null and i.deadline <= :until order by i.deadline, i.id", PlanItem.class)
+        .setParameter("until", today.plusDays(days)).getResultList();
     if (items.isEmpty()) {
       return List.of();
     }
@@ -154,14 +156,28 @@ final class AlertConditions {
       if (!missing.isEmpty()) {
         String plan = item.getPlan().getCode();
         long left = ChronoUnit.DAYS.between(today, item.getDeadline());
+        String deadline = AlertTexts.date(item.getDeadline());
+        String title = left < 0
+            ? "Nhiệm vụ " + item.getCode() + " (" + plan + ") quá hạn " + (-left) + " ngày (hạn " + deadline
+                + ") còn thiếu minh chứng"
+            : "Nhiệm vụ " + item.getCode() + " (" + plan + ") đến hạn " + deadline
+                + (left == 0 ? " (hôm nay)" : "") + " còn thiếu minh chứng";
+        String when = left < 0 ? "đã quá hạn " + (-left) + " ngày (hạn " + deadline + ")"
+            : "đến hạn " + deadline + (left == 0 ? " (hôm nay)" : " (còn " + left + " ngày)");
+        String todo = left < 0 ? " Đề nghị đơn vị chủ trì bổ sung minh chứng và báo cáo lý do chậm; nhắc lại hằng tuần"
+            + " đến khi đủ minh chứng." : "";
         out.add(new Condition("deadline_evidence:" + plan + "/" + item.getCode(), Alert.Kind.DEADLINE_EVIDENCE, null,
-            item.getId(), "Nhiệm vụ " + item.getCode() + " (" + plan + ") đến hạn " + AlertTexts.date(item.getDeadline())
-                + " còn thiếu minh chứng",
-            "Nhiệm vụ " + item.getCode() + " – " + item.getTitle() + " (Kế hoạch " + plan + ") đến hạn "
-                + AlertTexts.date(item.getDeadline()) + (left == 0 ? " (hôm nay)" : " (còn " + left + " ngày)")
-                + ". Còn thiếu: " + String.join("; ", missing) + "."));
+            item.getId(), title,
+            "Nhiệm vụ " + item.getCode() + " – " + item.getTitle() + " (Kế hoạch " + plan + ") " + when
+                + ". Còn thiếu: " + String.join("; ", missing) + "." + todo,
+            deadlineStage(left)));
       }
     }
     return out;
+  }
+
+  /** The announcement stage of a deadline {@code left} days away: before, due, then overdue-N per week. */
+  static String deadlineStage(long left) {
+    return left > 0 ? "before" : left == 0 ? "due" : "overdue-" + ((-left - 1) / 7);
   }
 }

@@ -152,17 +152,20 @@ public final class AlertService {
         .getResultList().stream().map(AlertView::of).toList());
   }
 
-  /** Returns whether the alert is newly open (created or re-opened). */
+  /** Returns whether the alert is newly open (created, re-opened, or open at a new stage). */
   private static boolean upsert(Session s, Alert existing, Condition c, Instant now) {
     if (existing == null) {
       Channel ch = c.channelId() == null ? null : s.getReference(Channel.class, c.channelId());
       PlanItem item = c.planItemId() == null ? null : s.getReference(PlanItem.class, c.planItemId());
-      s.persist(new Alert(c.key(), c.kind(), ch, item, c.title(), c.message(), now));
+      Alert a = new Alert(c.key(), c.kind(), ch, item, c.title(), c.message(), now);
+      a.setNoticeStage(c.stage());
+      s.persist(a);
       return true;
     }
     boolean wasOpen = existing.isOpen();
-    existing.seen(c.title(), c.message(), now);
-    return !wasOpen;
+    boolean newStage = wasOpen && c.stage() != null && !c.stage().equals(existing.getNoticeStage());
+    existing.seen(c.title(), c.message(), c.stage(), now);
+    return !wasOpen || newStage;
   }
 
   /** Key and permission alerts clear when the channel later succeeded (e.g. a manual run) or was disabled. */

@@ -119,6 +119,88 @@ class AlertServiceTest {
     }
   }
 
+  /** A clock the test moves day by day. */
+  static final class MovingClock extends Clock {
+    private volatile Instant now;
+
+    MovingClock(Instant now) {
+      this.now = now;
+    }
+
+    void set(Instant t) {
+      now = t;
+    }
+
+    @Override public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override public Instant instant() {
+      return now;
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("vn.minhchung.storage.db.TestDatabases#targets")
+  void deadlineAlertTurnsOverdueAndIsRepeatedWeeklyUntilTheEvidenceIsThere(DatabaseTarget target) throws Exception {
+    try (Database db = TestDatabases.open(target); LocalSmtpServer smtp = new LocalSmtpServer()) {
+      Long itemId = db.inTransaction(s -> {
+        Plan plan = new Plan("110/KH-UBND", "Triển khai, thi hành Luật Chuyển đổi số", NOW);
+        s.persist(plan);
+        PlanItem due = item(s, plan, "II.2", "Tổ chức thông tin, tuyên truyền, phổ biến về nội dung của Luật",
+            LocalDate.of(2026, 11, 15), 2);
+        evidence(s, due, 2, "approved", "confirmed");
+        return due.getId();
+      });
+      Settings settings = settings(Map.of("alerts.deadlineDays", "3", "smtp.host", "127.0.0.1", "smtp.port",
+          Integer.toString(smtp.port()), "smtp.startTls", "false", "smtp.from", "harvester@sokhcn.bacninh.gov.vn",
+          "smtp.to", "cds@sokhcn.bacninh.gov.vn"));
+      MovingClock clock = new MovingClock(NOW);
+      AlertService alerts = AlertService.fromSettings(db, settings, clock);
+      List<String> subjects = new java.util.ArrayList<>();
+      // 09:00 each day from 10/11 (5 days before) to 01/12 (16 days overdue).
+      for (int day = 0; day <= 21; day++) {
+        clock.set(NOW.plus(days(day)));
+        alerts.check();
+        List<AlertView> open = alerts.list(false);
+        String date = AlertTexts.date(LocalDate.of(2026, 11, 10).plusDays(day));
+        if (day < 2) {
+          assertThat(open).as("%s: more than 3 days before the deadline", date).isEmpty();
+        } else {
+          assertThat(open).as(date).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo("open"));
+        }
+        while (subjects.size() < smtp.messages().size()) {
+          MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()),
+              new ByteArrayInputStream(smtp.messages().get(subjects.size())));
+          subjects.add(date + " " + mail.getSubject().replace("[Thu thập minh chứng] Cảnh báo: ", ""));
+        }
+      }
+      assertThat(subjects).containsExactly(
+          "12/11/2026 Nhiệm vụ II.2 (110/KH-UBND) đến hạn 15/11/2026 còn thiếu minh chứng",
+          "15/11/2026 Nhiệm vụ II.2 (110/KH-UBND) đến hạn 15/11/2026 (hôm nay) còn thiếu minh chứng",
+          "16/11/2026 Nhiệm vụ II.2 (110/KH-UBND) quá hạn 1 ngày (hạn 15/11/2026) còn thiếu minh chứng",
+          "23/11/2026 Nhiệm vụ II.2 (110/KH-UBND) quá hạn 8 ngày (hạn 15/11/2026) còn thiếu minh chứng",
+          "30/11/2026 Nhiệm vụ II.2 (110/KH-UBND) quá hạn 15 ngày (hạn 15/11/2026) còn thiếu minh chứng");
+      AlertView overdue = alerts.list(false).get(0);
+      assertThat(overdue.key()).isEqualTo("deadline_evidence:110/KH-UBND/II.2");
+      assertThat(overdue.title()).isEqualTo("Nhiệm vụ II.2 (110/KH-UBND) quá hạn 16 ngày (hạn 15/11/2026) còn thiếu minh chứng");
+      assertThat(overdue.message()).isEqualTo("Nhiệm vụ II.2 – Tổ chức thông tin, tuyên truyền, phổ biến về nội dung"
+          + " của Luật (Kế hoạch 110/KH-UBND) đã quá hạn 16 ngày (hạn 15/11/2026). Còn thiếu: bài đăng mạng xã hội 1/2"
+          + " (Bài đăng trên Fanpage có ngày đăng và lượt tương tác). Đề nghị đơn vị chủ trì bổ sung minh chứng và báo"
+          + " cáo lý do chậm; nhắc lại hằng tuần đến khi đủ minh chứng.");
+
+      db.runInTransaction(s -> evidence(s, s.find(PlanItem.class, itemId), 2, "approved", "confirmed"));
+      assertThat(alerts.check().resolved()).as("the evidence is there").isEqualTo(1);
+      assertThat(alerts.list(false)).isEmpty();
+    } finally {
+      TestDatabases.drop(target);
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("vn.minhchung.storage.db.TestDatabases#targets")
   void rejectedKeyIsAlertedOnceByEmailInVietnameseAndClearsOnSuccess(DatabaseTarget target) throws Exception {

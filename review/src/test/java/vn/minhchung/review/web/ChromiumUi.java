@@ -12,24 +12,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The real Chromium of the web tests: launched as CI can run it, and a logged-in page of a test user. */
-final class UiBrowser {
-  private UiBrowser() {}
+/** The system Chromium for the review UI's browser tests, and a signed-in tab (vi-VN, Asia/Ho_Chi_Minh). */
+final class ChromiumUi {
+  private ChromiumUi() {}
 
   static Playwright playwright() {
     return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
   }
 
-  static Browser chromium(Playwright playwright) {
+  static Browser launch(Playwright playwright) {
     return playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
         .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run", "--disable-gpu")));
   }
 
-  /** A new context (vi-VN, Asia/Ho_Chi_Minh) logged in as {@code user} with {@link TestServer#PASSWORD}. */
+  /** A new context of the given viewport, signed in as {@code user} (password {@link TestServer#PASSWORD}). */
   static Page login(Browser chromium, TestServer server, String user, int width, int height) {
     BrowserContext ctx = chromium.newContext(new Browser.NewContextOptions()
         .setViewportSize(width, height).setLocale("vi-VN").setTimezoneId("Asia/Ho_Chi_Minh"));
+    ctx.setDefaultTimeout(30_000);
     Page page = ctx.newPage();
     page.navigate(server.url("/"));
     assertThat(page).hasURL(server.url("/login"));

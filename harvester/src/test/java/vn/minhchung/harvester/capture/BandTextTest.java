@@ -1,0 +1,65 @@
+package vn.minhchung.harvester.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import vn.minhchung.harvester.capture.browser.RawCapture;
+
+/** The header band's lines: the harvested date and counts for every kind of page, the channel by its name. */
+class BandTextTest {
+  static final Instant CAPTURED = Instant.parse("2026-11-16T01:00:00Z");
+  static final String URL = "https://baobacninh.vn/chuyen-doi-so/luat-chuyen-doi-so-1001.html";
+
+  static Map<String, String> lines(CaptureRequest req) {
+    RawCapture raw = new RawCapture(CAPTURED, URL, 200, Optional.empty(), Optional.empty(), Optional.empty(), "", "",
+        Optional.empty(), 0, 0, Optional.empty(), Optional.empty(), "1280x900");
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String[] l : BandText.lines(req, raw, req.expected())) {
+      out.put(l[0], l[1]);
+    }
+    return out;
+  }
+
+  @Test
+  void newsArticleBandShowsTheHarvestedDateViewsAndChannelName() {
+    CaptureRequest req = CaptureRequest.of(URI.create(URL)).withChannel("WEB-BBN", "Báo Bắc Ninh điện tử")
+        .withFacts(ShownFacts.known(Instant.parse("2026-11-15T02:15:00Z"), "Chủ Nhật, 15/11/2026 09:15",
+            Map.of("views", 1848L)));
+    Map<String, String> band = lines(req);
+    assertThat(band).containsEntry("Ngày đăng: ", "15/11/2026 09:15").containsEntry("Lượt xem: ", "1.848")
+        .containsEntry("Kênh: ", "Báo Bắc Ninh điện tử");
+    assertThat(band.keySet()).noneMatch(k -> k.contains("như hiển thị"));
+  }
+
+  @Test
+  void postBandGroupsExactCountsAndKeepsShownOnes() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("reactions", 1200L);
+    counts.put("comments", 45L);
+    counts.put("shares", 88L);
+    CaptureRequest req = CaptureRequest.of(URI.create("https://www.facebook.com/truyenthongbacninh/posts/pfbid0luat"))
+        .withChannel("FB-TTBN", "Truyền thông tỉnh Bắc Ninh")
+        .asPost(ShownFacts.known(Instant.parse("2026-07-02T01:30:00Z"), null, counts));
+    assertThat(lines(req)).containsEntry("Lượt tương tác: ", "Cảm xúc 1.200 · Bình luận 45 · Chia sẻ 88")
+        .containsEntry("Ngày đăng: ", "02/07/2026 08:30").containsEntry("Kênh: ", "Truyền thông tỉnh Bắc Ninh");
+
+    CaptureRequest shown = CaptureRequest.of(URI.create("https://www.facebook.com/truyenthongbacninh/posts/pfbid0luat"))
+        .withChannel("FB-TTBN").asPost(ShownFacts.of("Hôm qua lúc 10:30", Map.of("reactions", "1,2K")));
+    assertThat(lines(shown)).containsEntry("Lượt tương tác: ", "Cảm xúc 1,2K")
+        .containsEntry("Ngày đăng (như hiển thị): ", "Hôm qua lúc 10:30").containsEntry("Kênh: ", "FB-TTBN");
+  }
+
+  @Test
+  void pageWithNothingReadShowsDashes() {
+    assertThat(lines(CaptureRequest.of(URI.create(URL)))).containsEntry("Ngày đăng (như hiển thị): ", "—")
+        .containsEntry("Lượt tương tác: ", "—");
+    assertThat(List.of(BandText.grouped("1848"), BandText.grouped("45"), BandText.grouped("1,2K")))
+        .containsExactly("1.848", "45", "1,2K");
+  }
+}
