@@ -70,7 +70,10 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Instant started = Instant.now();
     int webPort = port != null ? port : ctx.settings().integer("web.port");
-    DemoData.claim(ctx.dataDir(), ctx.database(), ctx.clock().instant());
+    // Checked on a database opened just for this: the context's own opens later, with the demo sites' settings.
+    try (Database own = Database.open(ctx.settings())) {
+      DemoData.claim(ctx.dataDir(), own, ctx.clock().instant());
+    }
     try (DemoSites sites = startSites(ctx)) {
       java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>(sites.settingsOverrides());
       if (webPort > 0 && !noServe) {

@@ -61,8 +61,8 @@ final class DemoData {
     if (!earlierDemo) {
       Map<String, Long> rows = db.inTransaction(s -> {
         Map<String, Long> counts = new LinkedHashMap<>();
-        OWN_DATA.forEach((table, label) -> counts.put(label, ((Number) s.createNativeQuery(
-            "select count(*) from " + table, Number.class).getSingleResult()).longValue()));
+        OWN_DATA.forEach((table, label) -> counts.put(label, s.createNativeQuery(
+            "select count(*) from " + table, Long.class).getSingleResult()));
         return counts;
       });
       rows.values().removeIf(n -> n == 0);

@@ -176,9 +176,9 @@ class HostileSiteHarvestTest {
     long size = Files.size(dir.resolve("db").resolve("harvester.mv.db"));
     assertThat(size).as("H2 file size after the run, bytes").isLessThan(MAX_DB_BYTES);
     db = Database.open(target);
-    long posts = db.inTransaction(s -> s.createSelectionQuery("select count(p) from Post p", Long.class)
+    long reopenedPosts = db.inTransaction(s -> s.createSelectionQuery("select count(p) from Post p", Long.class)
         .getSingleResult());
-    assertThat(posts).as("posts after reopening").isEqualTo(1L);
+    assertThat(reopenedPosts).as("posts after reopening").isEqualTo(1L);
   }
 
   private static String feed(String... links) {
