@@ -7,15 +7,23 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Takes the README's tour screenshots from a running demo (bash bin/demo), with the jar's own Playwright:
+ * Takes the README's tour screenshots from a running demo (bash bin/demo), with the jar's own Playwright, logged in
+ * as the demo admin with the password the demo printed on its first run:
  * <pre>
- * java -cp 'harvester/target/lib/*' docs/screenshots/Shots.java http://127.0.0.1:8080/ /tmp/dossier/index.html [EVIDENCE_ID]
+ * DEMO_PASSWORD=xxxx-xxxx-xxxx-xxxx java -cp 'harvester/target/lib/*' docs/screenshots/Shots.java \
+ *   http://127.0.0.1:8080/ /tmp/dossier/index.html [EVIDENCE_ID]
  * </pre>
  * Writes docs/screenshots/demo-dashboard.png, demo-accounts.png, demo-evidence.png and demo-dossier.png (1366 px
  * wide).
  */
 public class Shots {
   public static void main(String[] args) {
+    String password = System.getenv("DEMO_PASSWORD");
+    if (password == null || password.isBlank()) {
+      System.err.println("DEMO_PASSWORD is not set: give the password the demo printed on its first run "
+          + "(\"mật khẩu ngẫu nhiên: …\"), or set a new one with: harvester users password demo");
+      System.exit(2);
+    }
     String base = args[0];
     Path dossierIndex = Path.of(args[1]).toAbsolutePath();
     Path out = Path.of("docs", "screenshots");
@@ -27,7 +35,7 @@ public class Shots {
       Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1366, 900));
       page.navigate(base + "login");
       page.fill("#username", "demo");
-      page.fill("#password", "minhchung-demo");
+      page.fill("#password", password);
       page.click("button[type=submit]");
       page.waitForURL(base);
       shot(page, out.resolve("demo-dashboard.png"));

@@ -34,8 +34,6 @@ import vn.minhchung.harvester.demo.DemoRegistry;
 import vn.minhchung.harvester.demo.DemoSites;
 import vn.minhchung.harvester.harvest.RunOptions;
 import vn.minhchung.harvester.harvest.RunSummary;
-import vn.minhchung.review.auth.Role;
-import vn.minhchung.review.auth.Users;
 import vn.minhchung.storage.credential.AccountSecrets;
 import vn.minhchung.storage.db.Database;
 import vn.minhchung.storage.registry.RegistryImport;
@@ -45,13 +43,13 @@ import vn.minhchung.storage.registry.RegistryStore;
  * {@code demo [--port N] [--sites-port N] [--no-serve]}: the whole product on one machine without accounts or
  * internet. Starts local demo sites (newspaper, portal, Graph API, Zalo OA, YouTube), imports a registry that
  * points at them, harvests and captures every channel through the normal code paths, links the evidence, then
- * serves the UI with a demo login. A second run reuses the data dir and only fetches what changed.
+ * serves the UI with a demo login. A second run reuses the data dir and only fetches what changed. The demo only
+ * works in an empty data dir or one it made ({@link DemoData}); its admin login has a random password.
  */
 @Command(name = "demo", description = "Chạy thử toàn bộ sản phẩm với các trang mẫu trên máy này (offline demo: "
     + "local demo sites, harvest, capture, linking, then the web UI).")
 final class DemoCommand implements Callable<Integer> {
   static final String USER = "demo";
-  static final String PASSWORD = "minhchung-demo";
   private static final String ACTOR = "demo";
 
   @Spec CommandSpec spec;
@@ -72,6 +70,10 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Instant started = Instant.now();
     int webPort = port != null ? port : ctx.settings().integer("web.port");
+    // Checked on a database opened just for this: the context's own opens later, with the demo sites' settings.
+    try (Database own = Database.open(ctx.settings())) {
+      DemoData.claim(ctx.dataDir(), own, ctx.clock().instant());
+    }
     try (DemoSites sites = startSites(ctx)) {
       java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>(sites.settingsOverrides());
       if (webPort > 0 && !noServe) {
@@ -85,7 +87,8 @@ final class DemoCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "Trang mẫu đang chạy (demo sites): báo %s, cổng %s, Facebook %s, Zalo %s, YouTube %s%n",
           sites.newspaperUrl(), sites.portalUrl(), sites.facebookUrl(), sites.zaloUrl(), sites.youtubeUrl());
       importRegistry(ctx, sites, out);
-      ensureDemoUser(ctx.database(), ctx, out);
+      java.util.Optional<String> password = DemoData.ensureUser(ctx.database(), ctx.dataDir(), ctx.clock().instant(),
+          out);
       Harvesting harvesting = Harvesting.wire(ctx);
       boolean handedOver = false;
       try {
@@ -97,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
               + " rồi bấm \"Kết nối\" ở trang Tài khoản kết nối.%n", code));
           return ExitCodes.OK;
         }
-        out.printf(Locale.ROOT, "Đăng nhập (login): tài khoản %s, mật khẩu %s%n", USER, PASSWORD);
+        out.println(DemoData.loginLine(password, ctx.dataDir()));
         notConnected.forEach(code -> out.printf(Locale.ROOT, "Zalo OA %s chưa kết nối. Một lần bấm: sau khi đăng nhập,"
             + " mở http://127.0.0.1:%d/connect/zalo?channel=%s và bấm \"Đồng ý\" (trang cấp quyền mẫu của Zalo), rồi"
             + " \"Thu thập ngay\" ở trang của kênh.%n", code, webPort, code));
@@ -183,15 +186,6 @@ final class DemoCommand implements Callable<Integer> {
     return db.inTransaction(s -> s.createSelectionQuery("select c.code from Channel c where c.kind = :k"
         + " and c.active = true and not exists (select l from ChannelAccount l where l.channelId = c.id)"
         + " order by c.code", String.class).setParameter("k", kind).getResultList());
-  }
-
-  private static void ensureDemoUser(Database db, AppContext ctx, PrintWriter out) {
-    db.runInTransaction(s -> {
-      if (Users.find(s, USER).isEmpty()) {
-        Users.add(s, USER, Role.ADMIN, PASSWORD.toCharArray(), ACTOR, ctx.clock().instant());
-        out.printf(Locale.ROOT, "Đã tạo tài khoản mẫu '%s' (quản trị).%n", USER);
-      }
-    });
   }
 
   /** Harvests every active channel, three at a time, printing a line per channel and a ticker meanwhile. */

@@ -25,6 +25,7 @@ import vn.minhchung.harvester.harvest.RunListener;
 import vn.minhchung.harvester.http.HttpFetcher;
 import vn.minhchung.harvester.http.PoliteFetcher;
 import vn.minhchung.harvester.http.Sleeper;
+import vn.minhchung.harvester.http.ValidatorStore;
 import vn.minhchung.harvester.spec.DurationSpecs;
 import vn.minhchung.review.link.AutoLinker;
 import vn.minhchung.storage.db.Database;
@@ -53,7 +54,8 @@ final class Harvesting implements AutoCloseable {
     LazyCaptureService captures = LazyCaptureService.of(app.settings(), app.env(), db, app.blobs(), app.clock());
     Harvesting h = new Harvesting(captures, new CaptureTargets(db));
     HttpFetcher http = new HttpFetcher(app.settings(), Sleeper.REAL, app.clock());
-    PoliteFetcher polite = new PoliteFetcher(http, app.settings(), Sleeper.REAL, app.clock());
+    PoliteFetcher polite = new PoliteFetcher(http, app.settings(), Sleeper.REAL, app.clock(),
+        new ValidatorStore.InDatabase(db));
     ChannelAccess access = new DatabaseChannelAccess(db, app.secretBox(), app.clock());
     FacebookConnector facebook = new FacebookConnector(http,
         new FacebookThrottle(Sleeper.REAL, app.clock(), HttpFetcher.MAX_INLINE_WAIT), access);

@@ -11,7 +11,10 @@ public sealed interface FetchOutcome permits FetchOutcome.Fetched, FetchOutcome.
   /** An answer (any status). */
   record Fetched(Page page) implements FetchOutcome {}
 
-  /** The server answered 304 to our validators: the page is as it was when last fetched; no body. */
+  /**
+   * The server answered 304 to our validators, or sent the body it sent last time (same SHA-256): the page is as
+   * it was when last fetched; no body.
+   */
   record NotModified(URI uri) implements FetchOutcome {}
 
   /** robots.txt forbids this URL for our user agent; nothing was requested. */

@@ -6,9 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,13 +19,13 @@ import vn.minhchung.config.settings.Settings;
  * retries, Retry-After): robots.txt is read once per host and obeyed (a forbidden URL is not requested), one
  * request at a time per host with {@code http.perHostDelayMs} between them (or the robots.txt crawl-delay when
  * longer, capped at {@link #MAX_CRAWL_DELAY}), and conditional GET ({@link #fetchIfChanged}) with the ETag /
- * Last-Modified of the last answer. Only those validators are remembered, in memory, for the last
- * {@link #REMEMBERED} URLs of this process (about 200 bytes each), never the pages: a 304 tells the caller that
- * nothing changed, and the caller already holds what it read then. Thread-safe.
+ * Last-Modified of the last answer. Only those validators and the SHA-256 of the body are remembered, in a
+ * {@link ValidatorStore} (table {@code fetch_validator} for the harvests), never the pages: a 304, or a body with
+ * the hash of the last one, tells the caller that nothing changed, and the caller already holds what it read
+ * then. Thread-safe.
  */
 public final class PoliteFetcher {
   static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(10);
-  static final int REMEMBERED = 10_000;
 
   private final HttpFetcher http;
   private final Sleeper sleeper;
@@ -36,24 +34,20 @@ public final class PoliteFetcher {
   private final String robotName;
   private final Map<String, BaseRobotRules> robots = new ConcurrentHashMap<>();
   private final Map<String, HostSlot> hosts = new ConcurrentHashMap<>();
-  private final Map<URI, Validators> validators = Collections.synchronizedMap(
-      new LinkedHashMap<>(64, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<URI, Validators> eldest) {
-          return size() > REMEMBERED;
-        }
-      });
-
-  private record Validators(String etag, String lastModified) {}
+  private final ValidatorStore validators;
 
   private static final class HostSlot {
     final ReentrantLock lock = new ReentrantLock();
     Instant nextAllowed = Instant.MIN;
   }
 
+  /** A fetcher that remembers validators in this process only ({@link ValidatorStore.InMemory}). */
   public PoliteFetcher(HttpFetcher http, Settings settings, Sleeper sleeper, Clock clock) {
+    this(http, settings, sleeper, clock, new ValidatorStore.InMemory());
+  }
+
+  public PoliteFetcher(HttpFetcher http, Settings settings, Sleeper sleeper, Clock clock, ValidatorStore validators) {
+    this.validators = validators;
     this.http = http;
     this.sleeper = sleeper;
     this.clock = clock;
@@ -74,7 +68,8 @@ public final class PoliteFetcher {
 
   /**
    * Like {@link #fetch}, but with the validators of the last answer for {@code uri}: {@link FetchOutcome.NotModified}
-   * when the server says it has not changed. For pages whose earlier reading the caller has kept.
+   * when the server says it has not changed (304), or sends the very body it sent last time. For pages whose
+   * earlier reading the caller has kept.
    */
   public FetchOutcome fetchIfChanged(URI uri) throws FetchException {
     return fetch(uri, true);
@@ -86,7 +81,7 @@ public final class PoliteFetcher {
     if (!rules.isAllowed(uri.toString())) {
       return new FetchOutcome.Disallowed(uri, robotsUri(uri));
     }
-    Validators before = conditional ? validators.get(uri) : null;
+    ValidatorStore.Validators before = conditional ? validators.get(uri).orElse(null) : null;
     Map<String, String> headers = new HashMap<>();
     headers.put("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
     headers.put("Accept-Language", "vi-VN,vi;q=0.9,en;q=0.5");
@@ -100,15 +95,17 @@ public final class PoliteFetcher {
     if (r.status() == 304 && before != null) {
       return new FetchOutcome.NotModified(uri);
     }
-    Page page = new Page(uri, r.finalUri(), r.status(), r.header("Content-Type").orElse(null), r.body());
-    String etag = r.header("ETag").orElse(null);
-    String lastModified = r.header("Last-Modified").orElse(null);
-    if (page.isSuccess() && (etag != null || lastModified != null)) {
-      validators.put(uri, new Validators(etag, lastModified));
-    } else if (page.isSuccess()) {
-      validators.remove(uri);
+    if (r.isSuccess()) {
+      ValidatorStore.Validators now = ValidatorStore.Validators.of(r);
+      if (!now.equals(before)) {
+        validators.put(uri, now, clock.instant());
+      }
+      if (before != null && now.bodySha256().equals(before.bodySha256())) {
+        return new FetchOutcome.NotModified(uri);
+      }
     }
-    return new FetchOutcome.Fetched(page);
+    return new FetchOutcome.Fetched(new Page(uri, r.finalUri(), r.status(), r.header("Content-Type").orElse(null),
+        r.body()));
   }
 
   /** The sitemaps robots.txt of this URL's host lists ({@code Sitemap:} lines). */

@@ -55,6 +55,13 @@ class DemoCommandTest {
     assertThat(done.find()).as(first.out()).isTrue();
     int captures = Integer.parseInt(done.group(1));
     assertThat(captures).isGreaterThanOrEqualTo(20);
+    Matcher created = Pattern.compile("Đã tạo tài khoản mẫu 'demo' \\(quản trị\\), mật khẩu ngẫu nhiên: (\\S+) ")
+        .matcher(first.out());
+    assertThat(created.find()).as(first.out()).isTrue();
+    String password = created.group(1);
+    assertThat(password).matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}");
+    assertThat(filesHolding(data, password)).as("files of the data dir holding the demo password in clear").isEmpty();
+    assertThat(Files.readString(data.resolve("demo/marker"))).startsWith("Dữ liệu của bản chạy thử (demo), tạo ngày ");
 
     try (Database db = Database.open(DatabaseTarget.embedded(data.resolve("db")))) {
       // The unconnected OA was read from its public profile: facts, articles without counts, and the message.
@@ -94,10 +101,13 @@ class DemoCommandTest {
       String second = out.toString();
       assertThat(second).contains("0 created, 0 updated").doesNotContain("Đã tạo tài khoản mẫu")
           .contains("FB-TTBN: success (0 bài mới", "10 số liệu", "BAO-BN: success (0 bài mới")
-          .contains("Đăng nhập (login): tài khoản demo, mật khẩu minhchung-demo");
+          .contains("Tài khoản mẫu 'demo' đã có từ lần chạy trước")
+          .contains("Đăng nhập (login): tài khoản demo, mật khẩu đã in ở lần chạy đầu. Quên mật khẩu: java -jar "
+              + "harvester/target/harvester.jar --data " + data.toAbsolutePath().normalize() + " users password demo")
+          .doesNotContain(password);
       assertThat(second).containsPattern("Xong: 5 kênh, [01] ảnh chụp mới");
       assertThat(second).contains("Zalo OA ZALO-CQSBN chưa kết nối. Một lần bấm").contains(url + "connect/zalo?channel=ZALO-CQSBN");
-      clickHarvestNowAndCaptureAgain(url);
+      clickHarvestNowAndCaptureAgain(url, password);
     } finally {
       stop.countDown();
       if (serving != null) {
@@ -127,6 +137,56 @@ class DemoCommandTest {
     assertThat(r.out().split("! Không chụp được", -1)).as("the hint is printed once").hasSize(2);
   }
 
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void refusesADataDirectoryHoldingDataItDidNotMake() throws Exception {
+    UsersCommand.stdin = new java.io.ByteArrayInputStream("Mat-khau-rat-dai-2026\n".getBytes(
+        java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertThat(CliRun.run(data, "users", "add", "quantri", "--role", "admin").exitCode()).isZero();
+    } finally {
+      UsersCommand.stdin = System.in;
+    }
+
+    CliRun r = CliRun.run(data, Map.of(), Clock.systemUTC(), "demo", "--no-serve", "--sites-port",
+        Integer.toString(freeBasePort()));
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(r.err()).contains("thư mục dữ liệu " + data.toAbsolutePath().normalize() + " đã có dữ liệu không do "
+        + "bản chạy thử tạo ra (1 người dùng)", "--data ./demo-data");
+    assertThat(data.resolve("demo")).doesNotExist();
+    try (Database db = Database.open(DatabaseTarget.embedded(data.resolve("db")))) {
+      long units = db.inTransaction(s -> s.createSelectionQuery("select count(u) from Unit u", Long.class)
+          .getSingleResult());
+      assertThat(units).as("units imported into the refused directory").isZero();
+    }
+  }
+
+  @Test
+  void aDirectoryOfAnEarlierDemoRunIsItsOwnAndGetsTheMarker() throws Exception {
+    Files.createDirectories(data.resolve("demo"));
+    Files.writeString(data.resolve("demo/anchor"), "2026-11-01T01:00:00Z\n");
+    try (Database db = Database.open(DatabaseTarget.embedded(data.resolve("db")))) {
+      db.runInTransaction(s -> s.persist(new vn.minhchung.storage.registry.Unit("BBN", "Báo Bắc Ninh",
+          java.time.Instant.parse("2026-11-01T01:00:00Z"))));
+      DemoData.claim(data, db, java.time.Instant.parse("2026-11-20T03:00:00Z"));
+    }
+    assertThat(Files.readString(data.resolve("demo/marker"))).contains("tạo ngày 20/11/2026");
+  }
+
+  /** Regular files under {@code dir} whose bytes contain the ASCII {@code text}. */
+  private static List<Path> filesHolding(Path dir, String text) throws java.io.IOException {
+    try (var files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).filter(f -> {
+        try {
+          return Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1).contains(text);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).toList();
+    }
+  }
+
   private static String awaitUrl(StringWriter out, CompletableFuture<Integer> serving) throws Exception {
     Pattern url = Pattern.compile("\\(review web UI\\): (http://127\\.0\\.0\\.1:\\d+/)");
     for (int i = 0; i < 3600; i++) {
@@ -141,7 +201,7 @@ class DemoCommandTest {
   }
 
   /** Logs in as the demo user, harvests Facebook now and captures one evidence item again, in Chromium. */
-  private void clickHarvestNowAndCaptureAgain(String base) throws Exception {
+  private void clickHarvestNowAndCaptureAgain(String base, String password) throws Exception {
     long evidenceId;
     long channelId;
     long zaloId;
@@ -165,7 +225,7 @@ class DemoCommandTest {
       Page page = chromium.newPage(new Browser.NewPageOptions().setViewportSize(1366, 900).setLocale("vi-VN"));
       page.navigate(base + "login");
       page.getByLabel("Tên đăng nhập").fill(DemoCommand.USER);
-      page.getByLabel("Mật khẩu").fill(DemoCommand.PASSWORD);
+      page.getByLabel("Mật khẩu").fill(password);
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
       assertThat(page).hasURL(base);
 

@@ -23,13 +23,13 @@ class ServeAndUsersCommandTest {
 
   @Test
   void usersAddReadsThePasswordFromStdinAndRejectsBadInput() {
-    UsersCommand.Add.stdin = new ByteArrayInputStream("Mat-khau-rat-dai-2026\n".getBytes(StandardCharsets.UTF_8));
+    UsersCommand.stdin = new ByteArrayInputStream("Mat-khau-rat-dai-2026\n".getBytes(StandardCharsets.UTF_8));
     try {
       CliRun ok = CliRun.run(data, "users", "add", "canbo", "--role", "reviewer");
       assertThat(ok.exitCode()).as(ok.err()).isZero();
       assertThat(ok.out()).contains("User canbo created with role reviewer.");
 
-      UsersCommand.Add.stdin = new ByteArrayInputStream("Mat-khau-rat-dai-2026\n".getBytes(StandardCharsets.UTF_8));
+      UsersCommand.stdin = new ByteArrayInputStream("Mat-khau-rat-dai-2026\n".getBytes(StandardCharsets.UTF_8));
       CliRun dup = CliRun.run(data, "users", "add", "canbo", "--role", "viewer");
       assertThat(dup.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
       assertThat(dup.err()).contains("user 'canbo' exists already");
@@ -38,25 +38,61 @@ class ServeAndUsersCommandTest {
       assertThat(role.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
       assertThat(role.err()).contains("--role boss: expected admin, reviewer or viewer");
 
-      UsersCommand.Add.stdin = new ByteArrayInputStream("ngan\n".getBytes(StandardCharsets.UTF_8));
+      UsersCommand.stdin = new ByteArrayInputStream("ngan\n".getBytes(StandardCharsets.UTF_8));
       CliRun shortPw = CliRun.run(data, "users", "add", "xem", "--role", "viewer");
       assertThat(shortPw.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
       assertThat(shortPw.err()).contains("too short: at least 10 characters");
 
-      UsersCommand.Add.stdin = new ByteArrayInputStream("matkhau@123\n".getBytes(StandardCharsets.UTF_8));
+      UsersCommand.stdin = new ByteArrayInputStream("matkhau@123\n".getBytes(StandardCharsets.UTF_8));
       CliRun common = CliRun.run(data, "users", "add", "xem", "--role", "viewer");
       assertThat(common.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
       assertThat(common.err()).contains("the password for 'xem' is one of the most common passwords");
 
-      UsersCommand.Add.stdin = new ByteArrayInputStream("xemxemxemx\n".getBytes(StandardCharsets.UTF_8));
+      UsersCommand.stdin = new ByteArrayInputStream("xemxemxemx\n".getBytes(StandardCharsets.UTF_8));
       CliRun sameAsName = CliRun.run(data, "users", "add", "xemxemxemx", "--role", "viewer");
       assertThat(sameAsName.err()).contains("is the user name");
 
-      UsersCommand.Add.stdin = new ByteArrayInputStream(new byte[0]);
+      UsersCommand.stdin = new ByteArrayInputStream(new byte[0]);
       CliRun none = CliRun.run(data, "users", "add", "xem", "--role", "viewer");
       assertThat(none.err()).contains("no password on stdin");
     } finally {
-      UsersCommand.Add.stdin = System.in;
+      UsersCommand.stdin = System.in;
+    }
+  }
+
+  @Test
+  void usersPasswordSetsANewPasswordUnderTheSameRules() {
+    try {
+      UsersCommand.stdin = new ByteArrayInputStream("Mat-khau-rat-dai-2026\n".getBytes(StandardCharsets.UTF_8));
+      assertThat(CliRun.run(data, "users", "add", "quantri", "--role", "admin").exitCode()).isZero();
+
+      UsersCommand.stdin = new ByteArrayInputStream("Mat-khau-moi-thang-12\n".getBytes(StandardCharsets.UTF_8));
+      CliRun changed = CliRun.run(data, "users", "password", "quantri");
+      assertThat(changed.exitCode()).as(changed.err()).isZero();
+      assertThat(changed.out()).contains("Password of quantri changed.");
+      try (vn.minhchung.storage.db.Database db = vn.minhchung.storage.db.Database.open(
+          vn.minhchung.storage.db.DatabaseTarget.embedded(data.resolve("db")))) {
+        db.runInTransaction(s -> {
+          assertThat(vn.minhchung.review.auth.Users.authenticate(s, "quantri", "Mat-khau-moi-thang-12".toCharArray()))
+              .isPresent();
+          assertThat(vn.minhchung.review.auth.Users.authenticate(s, "quantri", "Mat-khau-rat-dai-2026".toCharArray()))
+              .isEmpty();
+          assertThat(s.createNativeQuery("select count(*) from audit_event where action = 'user.password'"
+              + " and entity_id = 'quantri'", Long.class).getSingleResult()).isEqualTo(1L);
+        });
+      }
+
+      UsersCommand.stdin = new ByteArrayInputStream("Mat-khau-moi-thang-12\n".getBytes(StandardCharsets.UTF_8));
+      CliRun unknown = CliRun.run(data, "users", "password", "khongco");
+      assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(unknown.err()).contains("user 'khongco' does not exist");
+
+      UsersCommand.stdin = new ByteArrayInputStream("quantri\n".getBytes(StandardCharsets.UTF_8));
+      CliRun weak = CliRun.run(data, "users", "password", "quantri");
+      assertThat(weak.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(weak.err()).contains("too short: at least 10 characters");
+    } finally {
+      UsersCommand.stdin = System.in;
     }
   }
 

@@ -3,12 +3,17 @@ package vn.minhchung.harvester.harvest;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,15 +27,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.minhchung.config.registry.ChannelKind;
 import vn.minhchung.config.settings.Settings;
+import vn.minhchung.harvester.connector.FakeAccess;
+import vn.minhchung.harvester.connector.facebook.FacebookConnector;
+import vn.minhchung.harvester.connector.facebook.FacebookThrottle;
 import vn.minhchung.harvester.connector.web.Fixtures;
 import vn.minhchung.harvester.connector.web.NewsSiteConnector;
 import vn.minhchung.harvester.http.HttpFetcher;
 import vn.minhchung.harvester.http.PoliteFetcher;
 import vn.minhchung.harvester.http.Sleeper;
+import vn.minhchung.harvester.http.ValidatorStore;
 import vn.minhchung.storage.blob.BlobStore;
 import vn.minhchung.storage.db.Database;
 import vn.minhchung.storage.db.DatabaseTarget;
-import vn.minhchung.storage.db.TestDatabases;
 import vn.minhchung.storage.post.HarvestRun;
 import vn.minhchung.storage.post.Post;
 import vn.minhchung.storage.post.RunProblem;
@@ -38,16 +46,21 @@ import vn.minhchung.storage.registry.Channel;
 import vn.minhchung.storage.registry.Unit;
 
 /**
- * A hostile news site on loopback, harvested for real: its feed points at an internal server and at the cloud
- * metadata address, one article redirects to the internal server, its sitemap is a gzip bomb and one article is
- * 9 MiB. Only the hostile site's own host:port is allowed.
+ * A hostile site on loopback, harvested for real into the embedded file database: its feed points at an internal
+ * server, at the cloud metadata address and at a private address, two articles redirect to the internal server and
+ * to a private address, its sitemap is a gzip bomb and one article is 9 MiB; as a Graph API it redirects the page's
+ * posts, with the Page token, to another host. Only the site's and that other host's host:port are allowed.
  */
 class HostileSiteHarvestTest {
   private static final Instant NOW = Instant.parse("2026-11-20T03:00:00Z");
   private static final int MAX_TEXT = 256 * 1024;
+  private static final long MAX_DB_BYTES = 8L * 1024 * 1024;
+  private static final String PAGE_ID = "104857392847561";
+  private static final String TOKEN = "EAAGtokenCuaTrangLa2026";
   @TempDir Path dir;
   private WireMockServer site;
   private WireMockServer internal;
+  private WireMockServer collector;
   private DatabaseTarget target;
   private Database db;
   private HarvestRunService service;
@@ -58,35 +71,53 @@ class HostileSiteHarvestTest {
     internal = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     site.start();
     internal.start();
+    collector = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    collector.start();
+    collector.stubFor(any(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json")
+        .withBody("{\"data\":[],\"paging\":{}}")));
     internal.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("mật khẩu quản trị")));
     String base = "http://127.0.0.1:" + site.port();
     String inside = "http://127.0.0.1:" + internal.port() + "/internal/admin";
     site.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(404)));
     site.stubFor(get("/rss.xml").willReturn(aResponse().withHeader("Content-Type", "application/rss+xml")
         .withBody(feed(inside, "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
-            base + "/chuyen-huong.html", base + "/bai-rat-dai.html"))));
+            "http://192.168.1.1/cgi-bin/luci", base + "/chuyen-huong.html", base + "/chuyen-huong-noi-bo.html",
+            base + "/bai-rat-dai.html"))));
     site.stubFor(get("/chuyen-huong.html").willReturn(aResponse().withStatus(302)
         .withHeader("Location", inside + "?from=redirect")));
+    site.stubFor(get("/chuyen-huong-noi-bo.html").willReturn(aResponse().withStatus(301)
+        .withHeader("Location", "http://10.10.0.5/quan-tri/")));
+    // As a Graph API: the page's posts move to another host, which must not receive the Page token.
+    site.stubFor(get(urlPathEqualTo("/v26.0/" + PAGE_ID + "/published_posts")).willReturn(aResponse().withStatus(302)
+        .withHeader("Location", "http://127.0.0.1:" + collector.port() + "/graph/published_posts?from=redirect")));
     site.stubFor(get("/bai-rat-dai.html").willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
         .withBody(longArticle(9 * 1024 * 1024))));
     site.stubFor(get("/sitemap.xml.gz").willReturn(aResponse().withHeader("Content-Type", "application/x-gzip")
         .withBody(Fixtures.gzipBomb(64L * 1024 * 1024))));
 
-    target = TestDatabases.h2();
-    db = TestDatabases.open(target);
+    target = DatabaseTarget.embedded(dir.resolve("db"));
+    db = Database.open(target);
     Settings settings = Settings.of(dir, Map.of("http.perHostDelayMs", "0", "http.timeoutSeconds", "5",
-        "http.maxRetries", "1", "http.allowHosts", "127.0.0.1:" + site.port()));
+        "http.maxRetries", "1", "http.allowHosts", "127.0.0.1:" + site.port() + ",127.0.0.1:" + collector.port(),
+        "platforms.facebook.graphBaseUrl", base, "platforms.facebook.accessToken", TOKEN));
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     Sleeper noWait = d -> { };
-    PoliteFetcher polite = new PoliteFetcher(new HttpFetcher(settings, noWait, clock), settings, noWait, clock);
+    HttpFetcher http = new HttpFetcher(settings, noWait, clock);
+    PoliteFetcher polite = new PoliteFetcher(http, settings, noWait, clock, new ValidatorStore.InDatabase(db));
+    FacebookConnector facebook = new FacebookConnector(http, new FacebookThrottle(noWait, clock,
+        HttpFetcher.MAX_INLINE_WAIT), FakeAccess.none());
     service = new HarvestRunService(db, settings, clock, new BlobStore(dir.resolve("blobs")),
-        List.of(new NewsSiteConnector(polite)), List.of());
+        List.of(facebook, new NewsSiteConnector(polite)), List.of());
     db.runInTransaction(s -> {
       Unit unit = new Unit("LA", "Trang lạ", NOW);
       s.persist(unit);
       Channel c = new Channel("LA-TIN", unit, ChannelKind.NEWS_SITE, "Trang tin lạ", base + "/", NOW);
       c.setOptionsJson("{\"feedUrl\":\"" + base + "/rss.xml\",\"sitemapUrl\":\"" + base + "/sitemap.xml.gz\"}");
       s.persist(c);
+      Channel fb = new Channel("LA-FB", unit, ChannelKind.FACEBOOK_PAGE, "Trang Facebook lạ",
+          "https://www.facebook.com/" + PAGE_ID, NOW);
+      fb.setPlatformId(PAGE_ID);
+      s.persist(fb);
     });
   }
 
@@ -94,13 +125,14 @@ class HostileSiteHarvestTest {
   void stop() {
     site.stop();
     internal.stop();
+    collector.stop();
     db.close();
-    TestDatabases.drop(target);
   }
 
   @Test
-  void nothingInternalIsFetchedRefusalsAreRunProblemsAndStoredTextIsCapped() {
+  void nothingInternalIsFetchedNoTokenLeavesItsHostAndTheDatabaseStaysSmallAndOpens() throws Exception {
     RunSummary r = service.harvest("LA-TIN", RunOptions.manual(false));
+    service.harvest("LA-FB", RunOptions.manual(false));
 
     assertThat(internal.getAllServeEvents()).as("requests that reached the internal server").isEmpty();
     assertThat(r.status()).isEqualTo(HarvestRun.Status.PARTIAL);
@@ -110,7 +142,9 @@ class HostileSiteHarvestTest {
     assertThat(problems).extracting(p -> p.getReasonCode() + " " + p.getUrl()).containsExactlyInAnyOrder(
         "address_refused http://127.0.0.1:" + internal.port() + "/internal/admin",
         "address_refused http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+        "address_refused http://192.168.1.1/cgi-bin/luci",
         "address_refused http://127.0.0.1:" + site.port() + "/chuyen-huong.html",
+        "address_refused http://127.0.0.1:" + site.port() + "/chuyen-huong-noi-bo.html",
         "sitemap_too_large http://127.0.0.1:" + site.port() + "/sitemap.xml.gz",
         "text_truncated http://127.0.0.1:" + site.port() + "/bai-rat-dai.html");
     assertThat(problems).filteredOn(p -> p.getReasonCode().equals("address_refused"))
@@ -126,6 +160,25 @@ class HostileSiteHarvestTest {
       assertThat(stored).isBetween((long) MAX_TEXT - 8, (long) MAX_TEXT);
       assertThat(p.getSearchText().length()).isLessThanOrEqualTo(MAX_TEXT + 2);
     });
+
+    // The Graph redirect was followed to the other host, without the Page token.
+    assertThat(site.findAll(getRequestedFor(urlPathEqualTo("/v26.0/" + PAGE_ID + "/published_posts"))))
+        .isNotEmpty().allSatisfy(q -> assertThat(q.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN));
+    List<LoggedRequest> offsite = collector.findAll(anyRequestedFor(anyUrl()));
+    assertThat(offsite).as("requests the other host received").isNotEmpty().allSatisfy(q -> {
+      assertThat(q.containsHeader("Authorization")).isFalse();
+      assertThat(q.getUrl()).doesNotContain(TOKEN);
+      assertThat(q.getHeaders().all()).allSatisfy(h -> assertThat(h.values()).noneMatch(v -> v.contains(TOKEN)));
+    });
+
+    // The database stays small (the 9 MiB article keeps 256 KiB of text, the bomb nothing) and opens again.
+    db.close();
+    long size = Files.size(dir.resolve("db").resolve("harvester.mv.db"));
+    assertThat(size).as("H2 file size after the run, bytes").isLessThan(MAX_DB_BYTES);
+    db = Database.open(target);
+    long reopenedPosts = db.inTransaction(s -> s.createSelectionQuery("select count(p) from Post p", Long.class)
+        .getSingleResult());
+    assertThat(reopenedPosts).as("posts after reopening").isEqualTo(1L);
   }
 
   private static String feed(String... links) {

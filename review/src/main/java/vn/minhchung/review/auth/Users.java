@@ -53,6 +53,25 @@ public final class Users {
     return u;
   }
 
+  /**
+   * Gives an existing user a new password (same rules as {@link #add}); the caller wipes {@code password}
+   * afterwards. Audited as {@code user.password} by {@code actor}, without the password.
+   *
+   * @throws IllegalArgumentException for an unknown user or a password the rules refuse
+   */
+  public static AppUser setPassword(Session s, String name, char[] password, String actor, Instant now) {
+    AppUser u = find(s, name).orElseThrow(() -> new IllegalArgumentException("user '" + name
+        + "' does not exist; create it with: users add " + name + " --role admin|reviewer|viewer"));
+    PasswordRules.check(name, password).ifPresent(weak -> {
+      throw weak;
+    });
+    byte[] hash = BCrypt.withDefaults().hash(COST, password);
+    u.setPasswordHash(new String(hash, java.nio.charset.StandardCharsets.US_ASCII));
+    Arrays.fill(hash, (byte) 0);
+    AuditLog.append(s, now, actor, "user.password", "app_user", name, null, "{\"username\":\"" + name + "\"}");
+    return u;
+  }
+
   public static Optional<AppUser> find(Session s, String name) {
     return s.createSelectionQuery("from AppUser u where u.username = :n", AppUser.class).setParameter("n", name)
         .uniqueResultOptional();

@@ -19,6 +19,7 @@ public final class AuditView {
       Map.entry("login.blocked", "đăng nhập bị chặn (sai quá nhiều lần)"),
       Map.entry("logout", "đăng xuất"),
       Map.entry("user.add", "tạo người dùng"),
+      Map.entry("user.password", "đặt lại mật khẩu"),
       Map.entry("user.disable", "khóa người dùng"),
       Map.entry("user.enable", "mở khóa người dùng"),
       Map.entry("evidence.approve", "duyệt minh chứng"),

@@ -185,5 +185,6 @@ public final class Database implements AutoCloseable {
   public static final List<String> TABLES_CHILDREN_FIRST = List.of(
       "alert", "channel_account", "connect_state", "evidence_link", "evidence", "capture", "metric_snapshot",
       "run_problem", "post", "harvest_run", "target", "plan_item_cooperating", "plan_item", "plan", "channel", "unit",
-      "blob", "audit_event", "audit_head", "login_throttle", "app_user", "platform_account", "youtube_quota");
+      "blob", "audit_event", "audit_head", "login_throttle", "app_user", "platform_account", "youtube_quota",
+      "fetch_validator");
 }
