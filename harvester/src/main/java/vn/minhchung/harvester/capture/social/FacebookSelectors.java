@@ -30,4 +30,6 @@ public final class FacebookSelectors {
       + "div[aria-label*='Điều khiển tài khoản' i]";
   /** A blocked or logged-out client is silently sent here. */
   public static final String LOGIN_PATH = "/login";
+  /** A client Facebook distrusts is sent here to prove who it is (a wall, like the login page). */
+  public static final String CHECKPOINT_PATH = "/checkpoint";
 }
