@@ -57,6 +57,10 @@ public final class ZaloConnector implements Connector {
 
   @Override
   public void harvest(ChannelSpec channel, HarvestContext ctx) throws ConnectorException {
+    if (ChannelAccess.Via.of(channel) == ChannelAccess.Via.BROWSER) {
+      publicProfile(channel, ctx);
+      return;
+    }
     Settings s = ctx.settings();
     ZaloClient client = new ZaloClient(fetcher, s.uri("platforms.zalo.apiBaseUrl").orElseThrow(),
         s.uri("platforms.zalo.oauthBaseUrl").orElseThrow());
@@ -68,6 +72,15 @@ public final class ZaloConnector implements Connector {
     ChannelAccess.Access a = account.orElseThrow();
     ZaloTokens tokens = ZaloTokenStore.tokens(a.secrets());
     access.using(a, used -> harvestWith(new Run(channel, ctx, client, a.account(), tokens)));
+  }
+
+  /**
+   * Reads the OA's public profile page ({@code via: browser}): the place of the reader of public OA pages, which
+   * this version does not have yet; refused with the way out.
+   */
+  private void publicProfile(ChannelSpec channel, HarvestContext ctx) throws ConnectorException {
+    throw new ConnectorException(Kind.CONFIG, channel.code() + ": đọc trang công khai của Zalo OA qua trình duyệt "
+        + "(via: browser) chưa có trong phiên bản này; kết nối OA (via: auto hoặc api) để thu thập bài và số liệu");
   }
 
   /**
