@@ -17,7 +17,8 @@ public final class CommonSelectors {
         "button[aria-label*='Allow' i]", "#onetrust-accept-btn-handler"));
     String scope = ":is([role=dialog], [role=alertdialog], [id*=cookie i], [class*=cookie i], [id*=consent i], "
         + "[class*=consent i])";
-    for (String text : List.of("Đồng ý", "Chấp nhận", "Chấp nhận tất cả", "Tôi đồng ý", "Accept all", "Accept")) {
+    for (String text : List.of("Đồng ý", "Chấp nhận", "Chấp nhận tất cả", "Tôi đồng ý", "Cho phép tất cả cookie",
+        "Accept all", "Accept")) {
       out.add(scope + " :is(button, a, [role=button]):text-is('" + text + "')");
     }
     return List.copyOf(out);
