@@ -35,6 +35,7 @@ public final class PageGate implements AutoCloseable {
   private final Clock clock;
   private final DoubleSupplier random;
   private final Duration maxLoad;
+  private volatile boolean closed;
 
   /** One platform's lane: its origin, its gap, and the single thread its loads wait on. */
   private static final class Lane {
@@ -105,11 +106,19 @@ public final class PageGate implements AutoCloseable {
     Lane l = lane.get();
     return CompletableFuture.supplyAsync(() -> {
       waitTurn(l);
+      long deadline = System.nanoTime() + maxLoad.toNanos();
       try {
-        return load.get().get(maxLoad.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CompletionException(e);
+        CompletableFuture<T> f = load.get();
+        while (true) {
+          try {
+            return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+          } catch (InterruptedException e) {
+            // The lane's own thread: only close() may stop it; the load keeps its watchdog and the deadline.
+            if (closed) {
+              throw new CompletionException(e);
+            }
+          }
+        }
       } catch (ExecutionException e) {
         throw new CompletionException(e.getCause());
       } catch (TimeoutException e) {
@@ -127,14 +136,17 @@ public final class PageGate implements AutoCloseable {
     }
     double factor = 0.7 + 0.6 * random.getAsDouble();
     Duration gap = Duration.ofMillis(Math.round(l.gap.toMillis() * factor));
-    Duration wait = Duration.between(clock.instant(), l.lastEnd.plus(gap));
-    if (!wait.isNegative() && !wait.isZero()) {
+    Instant until = l.lastEnd.plus(gap);
+    Duration wait = Duration.between(clock.instant(), until);
+    while (!wait.isNegative() && !wait.isZero()) {
       try {
         sleeper.sleep(wait);
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CompletionException(e);
+        if (closed) {
+          throw new CompletionException(e);
+        }
       }
+      wait = Duration.between(clock.instant(), until);
     }
   }
 
@@ -163,6 +175,7 @@ public final class PageGate implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     lanes.forEach(l -> l.thread.shutdownNow());
   }
 }

@@ -90,9 +90,6 @@ class DemoSitesTest {
     registry = RegistryFile.parse("demo.yaml", DemoRegistry.yaml(sites, LocalDate.of(2026, 12, 1))
         .getBytes(StandardCharsets.UTF_8), false, Set.of());
     new RegistryStore(db, clock).importDocument(registry, "demo");
-    // The Fanpages read through the browser need Chromium: DemoCommandTest harvests them.
-    db.runInTransaction(s -> s.createMutationQuery("update Channel c set c.active = false where c.code in (:codes)")
-        .setParameter("codes", List.of(DemoRegistry.PUBLIC_FANPAGE, DemoRegistry.WALLED_FANPAGE)).executeUpdate());
     Settings settings = Settings.of(dir, known(sites.settingsOverrides()));
     Sleeper noWait = d -> { };
     HttpFetcher http = new HttpFetcher(settings, noWait, clock);
@@ -134,6 +131,9 @@ class DemoSitesTest {
   }
 
   private Map<String, RunSummary> harvestAll() {
+    // The Fanpages read through the browser need Chromium: DemoCommandTest harvests them.
+    db.runInTransaction(s -> s.createMutationQuery("update Channel c set c.active = false where c.code in (:codes)")
+        .setParameter("codes", List.of(DemoRegistry.PUBLIC_FANPAGE, DemoRegistry.WALLED_FANPAGE)).executeUpdate());
     return service.harvestAll(RunOptions.manual(false)).stream()
         .collect(Collectors.toMap(RunSummary::channelCode, r -> r));
   }
