@@ -30,12 +30,13 @@ public final class ChannelRules {
   /**
    * Allowed values of {@code via} per platform kind: {@code api} (the channel's connected account, or the
    * platform-wide credential of the settings), {@code auto} (the default: the API when a credential is there, else
-   * what the kind can read without one) and, for YouTube, {@code feed} (the keyless Atom feed).
+   * what the kind can read without one), {@code browser} (always the public pages, never an account) and, for
+   * YouTube, {@code feed} (the keyless Atom feed and watch pages, which is also what {@code browser} reads there).
    */
   public static final Map<ChannelKind, List<String>> VIA_VALUES = Map.of(
-      ChannelKind.FACEBOOK_PAGE, List.of("api", "auto"),
-      ChannelKind.ZALO_OA, List.of("api", "auto"),
-      ChannelKind.YOUTUBE_CHANNEL, List.of("api", "auto", "feed"));
+      ChannelKind.FACEBOOK_PAGE, List.of("api", "auto", "browser"),
+      ChannelKind.ZALO_OA, List.of("api", "auto", "browser"),
+      ChannelKind.YOUTUBE_CHANNEL, List.of("api", "auto", "browser", "feed"));
 
   /** Options whose values are http(s) URLs; the first two may hold several URLs. */
   public static final Set<String> URL_OPTIONS = Set.of("feedUrl", "sitemapUrl", "listingUrl");

@@ -106,8 +106,7 @@ public final class RegistryValidator {
           add(at, field, "expected an absolute http(s) URL but was '" + v + "'");
         }
         if (o.getKey().equals("via") && !ChannelRules.VIA_VALUES.get(c.kind()).contains(v)) {
-          add(at, field, (v.equals("browser") ? "reading " + c.kind().code() + " through the browser is not available"
-              + " in this version; " : "unknown value '" + v + "' for " + c.kind().code() + "; ") + "expected one of "
+          add(at, field, "unknown value '" + v + "' for " + c.kind().code() + "; expected one of "
               + String.join(", ", ChannelRules.VIA_VALUES.get(c.kind())));
         }
         if (ChannelRules.DATE_OPTIONS.contains(o.getKey())) {

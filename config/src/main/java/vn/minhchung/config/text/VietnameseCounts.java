@@ -3,6 +3,7 @@ package vn.minhchung.config.text;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,10 +30,26 @@ public final class VietnameseCounts {
   private static final Pattern GROUPED_COMMA = Pattern.compile("\\d{1,3}(?:,\\d{3})+");
   private static final Pattern DECIMAL = Pattern.compile("(\\d{1,4})(?:[.,](\\d{1,2}))?");
 
+  /**
+   * A count as shown with its precision: {@code low} is the value the text names, {@code high} the largest value
+   * the platform would still show that way (Facebook truncates: "1,2K" is 1,200–1,299, "12K" 12,000–12,999); an
+   * exact number has {@code low == high}.
+   */
+  public record Range(long low, long high) {
+    public boolean exact() {
+      return low == high;
+    }
+  }
+
   /** The count in the text, or empty when there is none or it cannot be read without guessing. */
   public static OptionalLong parse(String text) {
+    return range(text).map(r -> OptionalLong.of(r.low())).orElse(OptionalLong.empty());
+  }
+
+  /** The count in the text with its precision, or empty like {@link #parse}. */
+  public static Optional<Range> range(String text) {
     if (text == null || text.isBlank()) {
-      return OptionalLong.empty();
+      return Optional.empty();
     }
     String t = VietnameseText.stripDiacritics(VietnameseText.nfc(text)).toLowerCase(Locale.ROOT)
         .replace('\u00a0', ' ').transform(x -> SPACES.matcher(x).replaceAll(" ")).strip();
@@ -42,15 +59,53 @@ public final class VietnameseCounts {
     }
     Matcher m = COUNT.matcher(t);
     if (!m.matches()) {
-      return OptionalLong.empty();
+      return Optional.empty();
     }
     String number = m.group(1);
     String suffix = m.group(2);
     try {
-      return suffix == null ? plain(number) : scaled(number, MULTIPLIERS.get(suffix));
+      if (suffix == null) {
+        OptionalLong v = plain(number);
+        return v.isPresent() ? Optional.of(new Range(v.getAsLong(), v.getAsLong())) : Optional.empty();
+      }
+      long multiplier = MULTIPLIERS.get(suffix);
+      OptionalLong v = scaled(number, multiplier);
+      if (v.isEmpty()) {
+        return Optional.empty();
+      }
+      Matcher d = DECIMAL.matcher(number);
+      int decimals = d.matches() && d.group(2) != null ? d.group(2).length() : 0;
+      long step = multiplier / (decimals == 0 ? 1 : decimals == 1 ? 10 : 100);
+      return Optional.of(new Range(v.getAsLong(), Math.addExact(v.getAsLong(), step - 1)));
     } catch (ArithmeticException e) {
-      return OptionalLong.empty();
+      return Optional.empty();
     }
+  }
+
+  /**
+   * How a platform shows a count of this precision, in Vietnamese: an exact count with dot groups ("1.234"), a
+   * shortened one as read ("1,2K", "12K", "2,5 Tr", "1,1 T").
+   */
+  public static String shown(long low, long high) {
+    if (high <= low) {
+      return grouped(low);
+    }
+    long step = high - low + 1;
+    for (long unit : new long[] {1_000L, 1_000_000L, 1_000_000_000L}) {
+      for (int decimals = 0; decimals <= 2; decimals++) {
+        long s = unit / (decimals == 0 ? 1 : decimals == 1 ? 10 : 100);
+        if (s == step && low % s == 0) {
+          String n = BigDecimal.valueOf(low).divide(BigDecimal.valueOf(unit)).setScale(decimals).toPlainString()
+              .replace('.', ',');
+          return n + (unit == 1_000L ? "K" : unit == 1_000_000L ? " Tr" : " T");
+        }
+      }
+    }
+    return grouped(low) + "–" + grouped(high);
+  }
+
+  private static String grouped(long n) {
+    return String.format(Locale.ROOT, "%,d", n).replace(',', '.');
   }
 
   private static OptionalLong plain(String n) {

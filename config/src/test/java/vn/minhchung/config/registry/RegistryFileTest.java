@@ -110,8 +110,7 @@ class RegistryFileTest {
   void viaTakesOnlyTheWaysEachKindCanBeReadAndNewsSitesTakeNone() {
     Path f = fixture("via-values.yaml");
     assertThat(problems(f)).containsExactly(
-        f + ":11:12: options.via: reading facebook_page through the browser is not available in this version;"
-            + " expected one of api, auto",
+        f + ":11:12: options.via: unknown value 'feed' for facebook_page; expected one of api, auto, browser",
         f + ":33:7: options.via: unknown option for news_site; expected one of feedUrl, sitemapUrl, listingUrl,"
             + " articleLink, nextLink");
   }

@@ -61,6 +61,32 @@ class VietnameseCountsTest {
     assertThat(VietnameseCounts.parse(text)).isEmpty();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "1.234          | 1234    | 1234",
+      "1,2K           | 1200    | 1299",
+      "12K            | 12000   | 12999",
+      "1,25K          | 1250    | 1259",
+      "2,5 Tr         | 2500000 | 2599999",
+      "Tất cả cảm xúc: 1,2 N | 1200 | 1299",
+  })
+  void keepsThePrecisionOfAShortenedCount(String text, long low, long high) {
+    assertThat(VietnameseCounts.range(text)).contains(new VietnameseCounts.Range(low, high));
+  }
+
+  @ParameterizedTest(name = "{0}–{1}")
+  @CsvSource(delimiter = '|', value = {
+      "1234    | 1234    | 1.234",
+      "1200    | 1299    | 1,2K",
+      "12000   | 12999   | 12K",
+      "2500000 | 2599999 | 2,5 Tr",
+      "1100000000 | 1199999999 | 1,1 T",
+      "1200    | 1249    | 1.200–1.249",
+  })
+  void showsARangeAsThePlatformShowsIt(long low, long high, String shown) {
+    assertThat(VietnameseCounts.shown(low, high)).isEqualTo(shown);
+  }
+
   @Test
   void nullIsNoCount() {
     assertThat(VietnameseCounts.parse(null)).isEmpty();

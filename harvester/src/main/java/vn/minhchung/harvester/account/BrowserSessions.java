@@ -188,6 +188,19 @@ public final class BrowserSessions {
    * memory only. When {@code pageBaseUrl} is a local stand-in (not on the platform's domains), its cookies are given
    * to that host instead, without {@code Secure} when it is plain http.
    */
+  /** The code of the platform whose saved session a page would get (its domains or its stand-in host), if any. */
+  public Optional<String> platformOf(URI url) {
+    String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+    for (SessionPlatform p : SessionPlatform.values()) {
+      URI base = pageBase(p);
+      boolean standIn = !p.owns(base.getHost()) && host.equalsIgnoreCase(base.getHost()) && port(url) == port(base);
+      if (p.owns(host) || standIn) {
+        return Optional.of(p.code());
+      }
+    }
+    return Optional.empty();
+  }
+
   public Optional<String> storageStateFor(URI url) {
     String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
     for (SessionPlatform p : SessionPlatform.values()) {

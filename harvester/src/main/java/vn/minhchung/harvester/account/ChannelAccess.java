@@ -11,13 +11,17 @@ import vn.minhchung.storage.credential.AccountSecrets;
  */
 public interface ChannelAccess {
 
-  /** How a platform channel is read: option {@code via}, default {@code auto}. */
+  /**
+   * How a platform channel is read: option {@code via}, default {@code auto}. {@code BROWSER} reads the public
+   * pages and never uses an account; {@code AUTO} falls back to them when the channel has no usable account.
+   */
   enum Via {
-    API, AUTO, FEED;
+    API, AUTO, BROWSER, FEED;
 
     public static Via of(ChannelSpec channel) {
       return switch (channel.option("via").orElse("auto")) {
         case "api" -> API;
+        case "browser" -> BROWSER;
         case "feed" -> FEED;
         default -> AUTO;
       };

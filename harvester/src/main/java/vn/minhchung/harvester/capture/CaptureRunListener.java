@@ -64,7 +64,9 @@ public final class CaptureRunListener implements RunListener {
 
   @Override
   public void afterRun(RunSummary summary, RunOptions options, List<Long> newPostIds) {
-    if (!options.capture() || summary.status() == HarvestRun.Status.SKIPPED) {
+    // A blocked run met a wall: every capture of the channel's pages would meet it too.
+    if (!options.capture() || summary.status() == HarvestRun.Status.SKIPPED
+        || summary.status() == HarvestRun.Status.BLOCKED) {
       return;
     }
     List<Due> due = due(summary, newPostIds);

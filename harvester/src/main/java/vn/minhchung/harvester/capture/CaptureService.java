@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import vn.minhchung.config.settings.Settings;
 import vn.minhchung.config.text.VietnameseDates;
@@ -27,6 +28,7 @@ import vn.minhchung.harvester.capture.browser.BrowserPool;
 import vn.minhchung.harvester.capture.browser.CaptureLimits;
 import vn.minhchung.harvester.capture.browser.PageCapturer;
 import vn.minhchung.harvester.http.AddressPolicy;
+import vn.minhchung.harvester.http.Sleeper;
 import vn.minhchung.harvester.capture.browser.RawCapture;
 import vn.minhchung.harvester.capture.browser.RenderedPage;
 import vn.minhchung.harvester.capture.social.FacebookPageParser;
@@ -55,9 +57,11 @@ public final class CaptureService implements AutoCloseable {
   private final BrowserSessions sessions;
   private final Path workRoot;
   private final Clock clock;
+  private final PageGate gate;
 
   private CaptureService(BrowserPool pool, PageCapturer capturer, BlobStore blobs, CaptureRecorder recorder,
-      HeaderBand band, BrowserSessions sessions, Path dataDir, Clock clock) {
+      HeaderBand band, BrowserSessions sessions, Path dataDir, Clock clock, PageGate gate) {
+    this.gate = gate;
     this.pool = pool;
     this.capturer = capturer;
     this.blobs = blobs;
@@ -83,12 +87,19 @@ public final class CaptureService implements AutoCloseable {
         settings.integer("browser.restartAfter"), settings.integer("browser.queueSize"), hungAfter);
     PageCapturer capturer = new PageCapturer(CaptureLimits.of(settings), clock, AddressPolicy.of(settings));
     BrowserSessions sessions = new BrowserSessions(db, memoized(() -> SecretBox.fromSettings(settings)), settings, clock);
-    return new CaptureService(pool, capturer, blobs, new CaptureRecorder(db), band, sessions, settings.dataDir(), clock);
+    // A load retried once after a hang may take two watchdog periods; the lane never waits longer than that.
+    PageGate gate = PageGate.of(settings, Sleeper.REAL, clock, () -> ThreadLocalRandom.current().nextDouble(),
+        hungAfter.multipliedBy(2).plusMinutes(1));
+    return new CaptureService(pool, capturer, blobs, new CaptureRecorder(db), band, sessions, settings.dataDir(), clock,
+        gate);
   }
 
-  /** Queues one capture. Fails at once with {@code RejectedExecutionException} when the queue is full. */
+  /**
+   * Queues one capture. Fails at once with {@code RejectedExecutionException} when the queue is full. A page of a
+   * platform waits for its turn in the platform's {@link PageGate} lane first.
+   */
   public CompletableFuture<CaptureResult> submit(CaptureRequest req) {
-    return pool.submit(new BrowserPool.Task<>() {
+    return gate.through(req.url(), () -> pool.submit(new BrowserPool.Task<>() {
       @Override
       public CaptureResult run(Browser browser) {
         return captureWith(browser, req);
@@ -103,7 +114,7 @@ public final class CaptureService implements AutoCloseable {
         return store(req, failure(req, CaptureStatus.ERROR, "trình duyệt bị sập hai lần khi chụp trang: "
             + cause.getMessage()));
       }
-    });
+    }));
   }
 
   /** Captures one page now (waits for the result). */
@@ -126,17 +137,39 @@ public final class CaptureService implements AutoCloseable {
    * channel in logs.
    */
   public RenderedPage render(java.net.URI url, Optional<String> channelCode, boolean needsLogin) {
-    return join(pool.submit(new BrowserPool.Task<>() {
+    return render(url, channelCode, needsLogin, Optional.empty());
+  }
+
+  /**
+   * As {@link #render(java.net.URI, Optional, boolean)}, then scrolls the feed as {@code scroll} says (a timeline
+   * read through the browser). The page takes its platform's {@link PageGate} lane.
+   */
+  public RenderedPage render(java.net.URI url, Optional<String> channelCode, boolean needsLogin,
+      Optional<PageCapturer.Scroll> scroll) {
+    return join(gate.through(url, () -> pool.submit(new BrowserPool.Task<>() {
       @Override
       public RenderedPage run(Browser browser) {
-        return capturer.render(browser, url, sessions.storageStateFor(url), needsLogin);
+        return capturer.render(browser, url, sessions.storageStateFor(url), needsLogin, scroll);
       }
 
       @Override
       public RenderedPage gaveUp(RuntimeException cause) {
         throw cause;
       }
-    }));
+    })));
+  }
+
+  /** Whether the platform of this page has a saved browser session (its pages then load logged in). */
+  public boolean hasSavedSession(java.net.URI url) {
+    return sessions.storageStateFor(url).isPresent();
+  }
+
+  /**
+   * Marks the saved session of the page's platform with what a harvest saw through it (a checkpoint, a login
+   * wall): the accounts page then says it must be renewed.
+   */
+  public void reportSession(java.net.URI url, vn.minhchung.storage.credential.SavedSession.State state, String detail) {
+    sessions.platformOf(url).ifPresent(p -> sessions.report(p, state, detail));
   }
 
   public String browserVersion() {
@@ -272,6 +305,7 @@ public final class CaptureService implements AutoCloseable {
 
   @Override
   public void close() {
+    gate.close();
     pool.close();
   }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
 import vn.minhchung.config.registry.ChannelKind;
+import vn.minhchung.config.text.VietnameseCounts;
 import vn.minhchung.config.settings.Settings;
 import vn.minhchung.harvester.connector.ConnectorException;
 import vn.minhchung.harvester.connector.web.PageWatchConnector;
@@ -44,11 +45,13 @@ public final class CaptureTargets {
 
   /**
    * A page to capture: a harvested post (or an uploaded evidence item's URL, then without post and kind), with
-   * what the harvest knows about it. {@code watchUntil}: end of a watched page's period.
+   * what the harvest knows about it. {@code counts}: the latest snapshot's counts as text, exact ones as digits
+   * ("1444"), ones read shortened from a page as the page showed them ("1,2K"). {@code watchUntil}: end of a
+   * watched page's period.
    */
   public record Target(Optional<Long> postId, Optional<Long> evidenceId, String url, Optional<String> channelCode,
-      Optional<String> channelName, Optional<ChannelKind> kind, Instant firstSeenAt, Optional<Instant> postedAt, Optional<String> postedAtText,
-      Map<String, Long> counts, Optional<Instant> watchUntil) {
+      Optional<String> channelName, Optional<ChannelKind> kind, Instant firstSeenAt, Optional<Instant> postedAt,
+      Optional<String> postedAtText, Map<String, String> counts, Optional<Instant> watchUntil) {
     public Target {
       counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     }
@@ -199,23 +202,26 @@ public final class CaptureTargets {
     return out;
   }
 
-  /** The counts of a snapshot by {@link ShownFacts} key; unknown (hidden) counts are left out. */
-  static Map<String, Long> counts(MetricSnapshot m) {
-    Map<String, Long> out = new LinkedHashMap<>();
+  /**
+   * The counts of a snapshot by {@link ShownFacts} key, as text: exact ones as digits, shortened ones as the page
+   * showed them ({@link VietnameseCounts#shown}); unknown (hidden) counts are left out.
+   */
+  static Map<String, String> counts(MetricSnapshot m) {
+    Map<String, String> out = new LinkedHashMap<>();
     if (m == null) {
       return out;
     }
-    putIfKnown(out, "reactions", m.getReactions());
-    putIfKnown(out, "comments", m.getComments());
-    putIfKnown(out, "shares", m.getShares());
-    putIfKnown(out, "views", m.getViews());
-    putIfKnown(out, "likes", m.getLikes());
+    putIfKnown(out, "reactions", m.getReactions(), m.getReactionsMax());
+    putIfKnown(out, "comments", m.getComments(), m.getCommentsMax());
+    putIfKnown(out, "shares", m.getShares(), m.getSharesMax());
+    putIfKnown(out, "views", m.getViews(), m.getViewsMax());
+    putIfKnown(out, "likes", m.getLikes(), m.getLikesMax());
     return out;
   }
 
-  private static void putIfKnown(Map<String, Long> out, String key, Long value) {
+  private static void putIfKnown(Map<String, String> out, String key, Long value, Long max) {
     if (value != null) {
-      out.put(key, value);
+      out.put(key, max == null || max.equals(value) ? Long.toString(value) : VietnameseCounts.shown(value, max));
     }
   }
 

@@ -38,6 +38,16 @@ public final class PageVerdict {
       return Optional.of(new Verdict(CaptureStatus.LOGIN_WALL, "trang chuyển hướng tới trang đăng nhập "
           + s.finalUrl()));
     }
+    if (path.equals(FacebookSelectors.CHECKPOINT_PATH) || path.startsWith(FacebookSelectors.CHECKPOINT_PATH + "/")) {
+      return Optional.of(new Verdict(CaptureStatus.LOGIN_WALL, "trang chuyển tới bước xác minh tài khoản (checkpoint) "
+          + s.finalUrl()));
+    }
+    String folded = VietnameseText.foldPlain(s.bodyText());
+    String foldedTitle = VietnameseText.foldPlain(s.title() == null ? "" : s.title()).toLowerCase(Locale.ROOT);
+    if (CommonSelectors.CAPTCHA_TITLES.stream().anyMatch(t -> foldedTitle.contains(VietnameseText.foldPlain(t)))
+        || CommonSelectors.CAPTCHA_TEXTS.stream().anyMatch(t -> folded.contains(VietnameseText.foldPlain(t)))) {
+      return Optional.of(new Verdict(CaptureStatus.LOGIN_WALL, "trang đòi giải captcha / kiểm tra bảo mật"));
+    }
     if (s.loginPopupLeft()) {
       return Optional.of(new Verdict(CaptureStatus.LOGIN_WALL, "hộp đăng nhập che nội dung và không đóng được"));
     }

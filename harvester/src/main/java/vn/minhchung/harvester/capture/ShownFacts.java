@@ -29,12 +29,11 @@ public record ShownFacts(Optional<String> postedAtText, Map<String, String> coun
 
   /**
    * What the harvest knows about a post: when it was posted (may be null), the date text the platform gave
-   * (may be null) and the exact counts of its latest snapshot.
+   * (may be null) and the counts of its latest snapshot as text (exact ones as digits, shortened ones as the page
+   * showed them, "1,2K").
    */
-  public static ShownFacts known(Instant postedAt, String postedAtText, Map<String, Long> counts) {
-    Map<String, String> shown = new LinkedHashMap<>();
-    counts.forEach((k, v) -> shown.put(k, Long.toString(v)));
-    return new ShownFacts(Optional.ofNullable(postedAtText).filter(s -> !s.isBlank()), shown,
+  public static ShownFacts known(Instant postedAt, String postedAtText, Map<String, String> counts) {
+    return new ShownFacts(Optional.ofNullable(postedAtText).filter(s -> !s.isBlank()), counts,
         Optional.ofNullable(postedAt));
   }
 

@@ -170,6 +170,9 @@ final class DemoCommand implements Callable<Integer> {
    */
   private static void connectFacebookPages(AppContext ctx, Harvesting harvesting, DemoSites sites, PrintWriter out) {
     for (String code : unconnected(ctx.database(), "facebook_page")) {
+      if (code.equals(DemoRegistry.PUBLIC_FANPAGE) || code.equals(DemoRegistry.WALLED_FANPAGE)) {
+        continue; // read through the browser, without a token (via: browser)
+      }
       try {
         Credentials.Row r = harvesting.credentials().set(code, new AccountSecrets(sites.facebookPageToken(), null),
             java.util.Optional.empty(), ACTOR);

@@ -12,6 +12,7 @@ import vn.minhchung.harvester.capture.CaptureTargets;
 import vn.minhchung.harvester.capture.LazyCaptureService;
 import vn.minhchung.harvester.connector.Connector;
 import vn.minhchung.harvester.connector.facebook.FacebookConnector;
+import vn.minhchung.harvester.connector.facebook.FacebookPageReader;
 import vn.minhchung.harvester.connector.facebook.FacebookThrottle;
 import vn.minhchung.harvester.connector.web.NewsSiteConnector;
 import vn.minhchung.harvester.connector.web.PageWatchConnector;
@@ -58,7 +59,8 @@ final class Harvesting implements AutoCloseable {
         new ValidatorStore.InDatabase(db));
     ChannelAccess access = new DatabaseChannelAccess(db, app.secretBox(), app.clock());
     FacebookConnector facebook = new FacebookConnector(http,
-        new FacebookThrottle(Sleeper.REAL, app.clock(), HttpFetcher.MAX_INLINE_WAIT), access);
+        new FacebookThrottle(Sleeper.REAL, app.clock(), HttpFetcher.MAX_INLINE_WAIT), access,
+        Optional.of(new FacebookPageReader(captures)));
     ZaloConnector zalo = new ZaloConnector(http, new ZaloTokenStore(db, app.secretBox(), app.clock()), access,
         Optional.of(new ZaloPublicReader(captures)));
     YouTubeConnector youtube = new YouTubeConnector(http, polite, new YouTubeQuota.InDatabase(db),

@@ -28,7 +28,13 @@ public final class ConnectorException extends Exception {
     /** The platform answered something we cannot read (not JSON, unexpected shape). */
     BAD_RESPONSE,
     /** The daily quota is used up; resume after {@link #retryAfter()}. */
-    QUOTA;
+    QUOTA,
+    /**
+     * A page read through the browser showed a wall instead of the content (login wall, checkpoint, captcha,
+     * "content not available", a redirect to the login page): the run ends {@code blocked}, files nothing, and
+     * the scheduler backs off before the next automatic run.
+     */
+    BLOCKED;
 
     /** Whether a later run may succeed without a person changing anything. */
     public boolean retryable() {

@@ -42,6 +42,8 @@ final class DemoContent {
   final Instant anchor;
   final List<Article> articles = new ArrayList<>();
   final List<FbPost> fbPosts = new ArrayList<>();
+  /** Posts of the second Fanpage, which has no token and is read through the browser. */
+  final List<FbPost> fbPublicPosts = new ArrayList<>();
   final List<ZaloItem> zaloItems = new ArrayList<>();
   final List<Video> videos = new ArrayList<>();
 
@@ -57,6 +59,10 @@ final class DemoContent {
       fbPosts.add(new FbPost(p.path("id").asText(), p.path("message").asText(), text(p, "photo"), when(p),
           Growth.of(p.path("reactions")), Growth.of(p.path("comments")), Growth.of(p.path("shares"))));
     }
+    for (JsonNode p : root.path(FacebookSite.PUBLIC).path("posts")) {
+      fbPublicPosts.add(new FbPost(p.path("id").asText(), p.path("message").asText(), text(p, "photo"), when(p),
+          Growth.of(p.path("reactions")), Growth.of(p.path("comments")), Growth.of(p.path("shares"))));
+    }
     for (JsonNode z : root.path("zalo").path("articles")) {
       zaloItems.add(new ZaloItem(z.path("id").asText(), z.path("type").asText(), z.path("title").asText(),
           z.path("description").asText(), texts(z.path("body")), when(z), Growth.of(z.path("views")),
@@ -69,6 +75,7 @@ final class DemoContent {
     }
     articles.sort(Comparator.comparing(Article::postedAt).reversed());
     fbPosts.sort(Comparator.comparing(FbPost::postedAt).reversed());
+    fbPublicPosts.sort(Comparator.comparing(FbPost::postedAt).reversed());
     zaloItems.sort(Comparator.comparing(ZaloItem::postedAt).reversed());
     videos.sort(Comparator.comparing(Video::postedAt).reversed());
   }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.minhchung.config.registry.ChannelEntry;
+import vn.minhchung.config.registry.ChannelKind;
 import vn.minhchung.config.registry.RegistryDocument;
 import vn.minhchung.config.registry.RegistryFile;
 import vn.minhchung.config.registry.RegistryFormats;
@@ -34,6 +35,9 @@ public final class DemoRegistry {
   public static final String YOUTUBE = "YT-TTDN-BN";
   public static final String NEWSPAPER = "BAO-BN";
   public static final String PORTAL = "CONG-TTDT-BN";
+  /** Fanpages of the demo read through the browser (no token): a public one, and one whose page is a login wall. */
+  public static final String PUBLIC_FANPAGE = "FB-SKHCN";
+  public static final String WALLED_FANPAGE = "FB-XTH";
   static final String WATCH_TEXT = "Ngày Chuyển đổi số quốc gia";
 
   private DemoRegistry() {}
@@ -45,6 +49,10 @@ public final class DemoRegistry {
     for (ChannelEntry c : example.channels()) {
       channels.add(demo(c, sites, today));
     }
+    // Two Fanpages without a token, read through the browser: a public timeline, and one behind a login wall.
+    channels.add(browserFanpage(PUBLIC_FANPAGE, "SKHCN", "Sở Khoa học và Công nghệ tỉnh Bắc Ninh",
+        sites.facebookPublicPageUrl()));
+    channels.add(browserFanpage(WALLED_FANPAGE, "UBND-XP", "UBND xã Tân Hồng", sites.facebookWallPageUrl()));
     return RegistryFile.parse("demo-registry.yaml", RegistryYamlWriter.write(new RegistryDocument(example.units(),
         channels, example.plans())).getBytes(StandardCharsets.UTF_8), false, Set.of());
   }
@@ -96,6 +104,13 @@ public final class DemoRegistry {
         yield entry(c, sites.portalUrl().toString(), null, options);
       }
     };
+  }
+
+  private static ChannelEntry browserFanpage(String code, String unit, String name, String url) {
+    Map<String, List<String>> options = new LinkedHashMap<>();
+    options.put("via", List.of("browser"));
+    return new ChannelEntry(code, unit, ChannelKind.FACEBOOK_PAGE, name, url, null, "0 30 6 * * ?", true, options,
+        Where.NONE);
   }
 
   private static ChannelEntry entry(ChannelEntry c, String url, String platformId, Map<String, List<String>> options) {

@@ -147,6 +147,15 @@ public final class DemoSites implements AutoCloseable {
     return facebook.pageId();
   }
 
+  /** Facebook addresses of the Fanpages read through the browser: one public timeline, one login wall. */
+  public String facebookPublicPageUrl() {
+    return "https://www.facebook.com" + facebook.publicPagePath();
+  }
+
+  public String facebookWallPageUrl() {
+    return "https://www.facebook.com" + facebook.wallPagePath();
+  }
+
   /** The demo Zalo OA id. */
   public String zaloOaId() {
     return zalo.oaId();
@@ -194,6 +203,11 @@ public final class DemoSites implements AutoCloseable {
     // The sites are on loopback, which harvests and captures refuse unless allowed; exactly these five.
     m.put("http.allowHosts", String.join(",", List.of(newspaperServer, portalServer, facebookServer, zaloServer,
         youtubeServer).stream().map(s -> URI.create(s.baseUrl()).getAuthority()).toList()));
+    // Fanpages read through the browser open on the Facebook stand-in; small gaps between its page loads.
+    m.put("platforms.facebook.pageBaseUrl", fb);
+    m.put("platforms.facebook.pageGapSeconds", "1");
+    m.put("platforms.youtube.pageGapSeconds", "1");
+    m.put("platforms.zalo.pageGapSeconds", "1");
     m.put("http.perHostDelayMs", "50");
     m.put("harvest.windowDays", "30");
     return m;

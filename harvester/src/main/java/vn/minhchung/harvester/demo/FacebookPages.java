@@ -16,18 +16,41 @@ final class FacebookPages {
   private FacebookPages() {}
 
   static String wall(DemoContent content, List<Counts> posts, Instant now) {
+    return wall(content, "facebook", posts, now);
+  }
+
+  /** The timeline of the Page of content section {@code page} ("facebook", or the public one read by the browser). */
+  static String wall(DemoContent content, String page, List<Counts> posts, Instant now) {
     StringBuilder feed = new StringBuilder();
     int i = 1;
     for (Counts c : posts) {
-      feed.append(card(content, c, now, i++));
+      feed.append(card(content, page, c, now, i++));
     }
-    return shell(content, content.text("facebook", "name") + " | Facebook", header(content) + "<div class=\"feed\">"
+    return shell(content, content.text(page, "name") + " | Facebook", header(content, page) + "<div class=\"feed\">"
         + feed + "</div>");
   }
 
   static String post(DemoContent content, FbPost p, Counts c, Instant now) {
-    return shell(content, firstLine(p.message()) + " | " + content.text("facebook", "name") + " | Facebook",
-        "<div class=\"feed single\">" + card(content, c, now, 1) + "</div>");
+    return post(content, "facebook", p, c, now);
+  }
+
+  static String post(DemoContent content, String page, FbPost p, Counts c, Instant now) {
+    return shell(content, firstLine(p.message()) + " | " + content.text(page, "name") + " | Facebook",
+        "<div class=\"feed single\">" + card(content, page, c, now, 1) + "</div>");
+  }
+
+  /**
+   * What Facebook shows a logged-out reader of a Page it will not show: the page dimmed behind a login form that
+   * has no close button (a login wall).
+   */
+  static String loginWall(DemoContent content) {
+    return shell(content, "Facebook", "<div class=\"feed\"><div class=\"post\" role=\"article\" aria-posinset=\"1\">"
+        + "<div class=\"message\">Bạn phải đăng nhập để tiếp tục.</div></div></div>"
+        + "<div role=\"dialog\" style=\"position:fixed;inset:0;background:rgba(255,255,255,.96);display:flex;"
+        + "align-items:center;justify-content:center\"><form id=\"login_popup_cta_form\" aria-label=\"Login form\">"
+        + "<h2>Xem thêm trên Facebook</h2><input name=\"email\" placeholder=\"Email hoặc số điện thoại\">"
+        + "<input name=\"pass\" type=\"password\" placeholder=\"Mật khẩu\"><button type=\"submit\">Đăng nhập</button>"
+        + "</form></div>");
   }
 
   private static String shell(DemoContent content, String title, String main) {
@@ -36,22 +59,22 @@ final class FacebookPages {
         + "</div>");
   }
 
-  private static String header(DemoContent content) {
-    String name = esc(content.text("facebook", "name"));
+  private static String header(DemoContent content, String page) {
+    String name = esc(content.text(page, "name"));
     return "<div class=\"page-head\"><div class=\"cover\"></div><div class=\"page-id\"><div class=\"avatar big\">BN"
         + "</div><div><h1>" + name + " <span class=\"verified\" title=\"Đã xác minh\">✔</span></h1><p>"
-        + esc(content.text("facebook", "followers")) + " · Trang · Cơ quan chính phủ</p></div></div>"
+        + esc(content.text(page, "followers")) + " · Trang · Cơ quan chính phủ</p></div></div>"
         + "<nav class=\"page-tabs\"><a class=\"on\">Bài viết</a><a>Giới thiệu</a><a>Ảnh</a><a>Video</a></nav></div>";
   }
 
-  private static String card(DemoContent content, Counts c, Instant now, int position) {
+  private static String card(DemoContent content, String page, Counts c, Instant now, int position) {
     FbPost p = c.post();
-    String permalink = "/fb/posts/" + content.text("facebook", "pageId") + "_" + p.id();
+    String permalink = "/fb/posts/" + content.text(page, "pageId") + "_" + p.id();
     String when = VnFormat.facebookTime(p.postedAt(), now);
     StringBuilder b = new StringBuilder("<div class=\"post\" role=\"article\" aria-posinset=\"").append(position)
-        .append("\" aria-setsize=\"").append(content.fbPosts.size()).append("\"><div class=\"post-head\">")
+        .append("\" aria-setsize=\"-1\"><div class=\"post-head\">")
         .append("<div class=\"avatar\">BN</div><div><a class=\"page-name\" href=\"/fb/")
-        .append(esc(content.text("facebook", "username"))).append("\">").append(esc(content.text("facebook", "name")))
+        .append(esc(content.text(page, "username"))).append("\">").append(esc(content.text(page, "name")))
         .append("</a><div class=\"meta\"><a class=\"when\" href=\"").append(permalink).append("\" title=\"")
         .append(esc(VnFormat.newsDate(p.postedAt()))).append("\">").append(esc(when))
         .append("</a> · <span title=\"Công khai\">🌐</span></div></div></div>")

@@ -36,6 +36,9 @@ final class FacebookSite extends GrowingSite {
   private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ", Locale.ROOT)
       .withZone(ZoneOffset.UTC);
 
+  /** Content section of the second Fanpage: no token, read through the browser like a public Page. */
+  static final String PUBLIC = "facebookPublic";
+
   private final String pageId;
 
   FacebookSite(DemoContent content, Clock clock) {
@@ -47,6 +50,16 @@ final class FacebookSite extends GrowingSite {
     return pageId;
   }
 
+  /** The path of the second Fanpage's timeline (no token: read through the browser). */
+  String publicPagePath() {
+    return "/fb/" + content.text(PUBLIC, "username");
+  }
+
+  /** The path of a Fanpage that only shows a login wall. */
+  String wallPagePath() {
+    return "/fb/" + content.text(PUBLIC, "wallUsername");
+  }
+
   @Override
   public Response handle(Request r) {
     Matcher m = VERSIONED.matcher(r.path());
@@ -56,8 +69,21 @@ final class FacebookSite extends GrowingSite {
     String p = r.path();
     if (p.startsWith("/fb/posts/")) {
       String id = p.substring("/fb/posts/".length());
+      Optional<FbPost> ofPublic = content.fbPublicPosts.stream()
+          .filter(post -> (content.text(PUBLIC, "pageId") + "_" + post.id()).equals(id)).findFirst();
+      if (ofPublic.isPresent()) {
+        return Response.html(FacebookPages.post(content, PUBLIC, ofPublic.get(), counts(ofPublic.get()),
+            clock.instant()));
+      }
       return find(id).map(post -> Response.html(FacebookPages.post(content, post, counts(post), clock.instant())))
           .orElseGet(Response::notFound);
+    }
+    if (p.equals("/fb/" + content.text(PUBLIC, "username"))) {
+      return Response.html(FacebookPages.wall(content, PUBLIC, content.fbPublicPosts.stream().map(this::counts)
+          .toList(), clock.instant()));
+    }
+    if (p.equals("/fb/" + content.text(PUBLIC, "wallUsername"))) {
+      return Response.html(FacebookPages.loginWall(content));
     }
     if (p.equals("/fb/" + content.text("facebook", "username")) || p.equals("/fb/" + pageId) || p.equals("/fb/")) {
       return Response.html(FacebookPages.wall(content, content.fbPosts.stream().map(this::counts).toList(),

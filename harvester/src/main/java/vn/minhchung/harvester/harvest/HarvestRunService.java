@@ -133,7 +133,10 @@ public final class HarvestRunService implements ChannelHarvester {
       String unexpected) {
     HarvestRun.Status status;
     String error;
-    if (failure != null) {
+    if (failure != null && failure.kind() == ConnectorException.Kind.BLOCKED) {
+      status = HarvestRun.Status.BLOCKED;
+      error = "blocked: " + failure.getMessage();
+    } else if (failure != null) {
       status = HarvestRun.Status.FAILED;
       error = failure.kind().name().toLowerCase(Locale.ROOT) + ": " + failure.getMessage();
     } else if (unexpected != null) {

@@ -202,12 +202,19 @@ final class RunRecorder implements HarvestContext {
   private static boolean sameCounts(MetricSnapshot m, Counts c) {
     return Objects.equals(m.getReactions(), c.reactions()) && Objects.equals(m.getComments(), c.comments())
         && Objects.equals(m.getShares(), c.shares()) && Objects.equals(m.getViews(), c.views())
-        && Objects.equals(m.getLikes(), c.likes());
+        && Objects.equals(m.getLikes(), c.likes())
+        && Objects.equals(m.getReactionsMax(), c.upper().get("reactions"))
+        && Objects.equals(m.getCommentsMax(), c.upper().get("comments"))
+        && Objects.equals(m.getSharesMax(), c.upper().get("shares"))
+        && Objects.equals(m.getViewsMax(), c.upper().get("views"))
+        && Objects.equals(m.getLikesMax(), c.upper().get("likes"));
   }
 
   private MetricSnapshot snapshot(Session s, Post post, Counts c, Instant now) {
-    return new MetricSnapshot(post, s.getReference(HarvestRun.class, runId), now, c.reactions(), c.comments(),
-        c.shares(), c.views(), c.likes());
+    MetricSnapshot m = new MetricSnapshot(post, s.getReference(HarvestRun.class, runId), now, c.reactions(),
+        c.comments(), c.shares(), c.views(), c.likes());
+    m.setUpperBounds(c.upper());
+    return m;
   }
 
   private EvidenceComponent component(PostKind kind) {

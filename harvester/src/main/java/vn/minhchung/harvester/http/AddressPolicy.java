@@ -33,8 +33,9 @@ public final class AddressPolicy {
   public static final String SETTING = "http.allowHosts";
   /** Settings whose hosts are allowed implicitly: platform endpoints the operator configured. */
   static final List<String> PLATFORM_BASE_URLS = List.of("platforms.facebook.graphBaseUrl",
-      "platforms.zalo.apiBaseUrl", "platforms.zalo.oauthBaseUrl", "platforms.youtube.apiBaseUrl",
-      "platforms.youtube.feedBaseUrl", "platforms.youtube.watchBaseUrl");
+      "platforms.facebook.pageBaseUrl", "platforms.zalo.apiBaseUrl", "platforms.zalo.oauthBaseUrl",
+      "platforms.zalo.pageBaseUrl", "platforms.youtube.apiBaseUrl", "platforms.youtube.feedBaseUrl",
+      "platforms.youtube.watchBaseUrl", "platforms.youtube.pageBaseUrl");
   private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?");
   private static final Pattern NUMERIC_HOST = Pattern.compile("[0-9a-fx.]+");
   private static final int ANY_PORT = -1;

@@ -50,6 +50,9 @@ final class ChannelRunJob implements InterruptableJob {
         LOG.warn("channel {} is no longer in the registry; its job is removed at the next sync", code);
         return;
       }
+      if (!trigger.equals("ui") && heldBack(code)) {
+        return;
+      }
       try (PlatformLimits.Permit permit = owner.limits().acquire(kind.get())) {
         summary = owner.harvester().harvest(code, new RunOptions(trigger, true));
       }
@@ -82,6 +85,15 @@ final class ChannelRunJob implements InterruptableJob {
           summary.failureKind().map(Enum::name).orElse("unclassified"), retriesToday + 1, policy.perDay(), at);
       owner.scheduleRetry(code, at);
     });
+  }
+
+  /** Whether an automatic run must wait after blocked runs ({@link BlockBackoff}); logs until when. */
+  private boolean heldBack(String code) {
+    RunBook.BlockStreak streak = owner.runBook().blockStreak(code);
+    Optional<Instant> until = owner.blockBackoff().holdUntil(streak.runs(), streak.lastEndedAt(), owner.now());
+    until.ifPresent(at -> LOG.info("channel {} was blocked in its last {} run(s); automatic runs wait until {}"
+        + " (a run started from the UI is not held back)", code, streak.runs(), at));
+    return until.isPresent();
   }
 
   /** The run was cut by a shutdown: record it and run the channel again at the next start (or on another node). */

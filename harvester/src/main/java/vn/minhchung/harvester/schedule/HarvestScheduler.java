@@ -294,6 +294,10 @@ public final class HarvestScheduler implements AutoCloseable {
     return retryPolicy;
   }
 
+  BlockBackoff blockBackoff() {
+    return BlockBackoff.DEFAULT;
+  }
+
   RunBook runBook() {
     return runBook;
   }

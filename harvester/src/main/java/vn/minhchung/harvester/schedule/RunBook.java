@@ -37,6 +37,30 @@ final class RunBook {
         .setParameter("code", channelCode).setParameter("since", since).getSingleResult().intValue());
   }
 
+  /** Blocked runs in a row at the top of the channel's history, and when the latest of them ended. */
+  record BlockStreak(int runs, Instant lastEndedAt) {}
+
+  /** The channel's latest runs that ended blocked in a row (running and skipped runs are passed over). */
+  BlockStreak blockStreak(String channelCode) {
+    return db.inTransaction(s -> {
+      List<HarvestRun> recent = s.createSelectionQuery("from HarvestRun r where r.channel.code = :code"
+              + " and r.status not in ('running', 'skipped') order by r.startedAt desc, r.id desc", HarvestRun.class)
+          .setParameter("code", channelCode).setMaxResults(10).getResultList();
+      int n = 0;
+      Instant last = null;
+      for (HarvestRun r : recent) {
+        if (r.getStatus() != HarvestRun.Status.BLOCKED) {
+          break;
+        }
+        if (n == 0) {
+          last = r.getEndedAt() != null ? r.getEndedAt() : r.getStartedAt();
+        }
+        n++;
+      }
+      return new BlockStreak(n, last);
+    });
+  }
+
   /**
    * Ends the channel's runs still marked {@code running} as {@code interrupted}. Only called where no run of the
    * channel can be alive: the job that owned it was interrupted or its node died (Quartz allows one execution

@@ -189,7 +189,7 @@ class CaptureServiceBrowserTest {
   void newsArticleIsCheckedAgainstTheDateAndViewsTheHarvestRead() throws IOException {
     Instant posted = Instant.parse("2026-11-15T02:15:00Z");
     CaptureResult r = service.capture(CaptureRequest.of(server.url("/news/article"))
-        .withFacts(ShownFacts.known(posted, "Chủ Nhật, 15/11/2026 09:15", Map.of("views", 1848L))));
+        .withFacts(ShownFacts.known(posted, "Chủ Nhật, 15/11/2026 09:15", Map.of("views", "1848"))));
 
     assertThat(r.status()).isEqualTo(CaptureStatus.OK);
     JsonNode json = JSON.readTree(blobs.read(r.file("capture.json").orElseThrow().blob().sha256()));
@@ -200,7 +200,7 @@ class CaptureServiceBrowserTest {
         blobs.read(r.file("screenshot.png").orElseThrow().blob().sha256()));
 
     CaptureResult wrong = service.capture(CaptureRequest.of(server.url("/news/article"))
-        .withFacts(ShownFacts.known(posted.minus(Duration.ofDays(3)), null, Map.of("views", 5200L))));
+        .withFacts(ShownFacts.known(posted.minus(Duration.ofDays(3)), null, Map.of("views", "5200"))));
     assertThat(wrong.status()).isEqualTo(CaptureStatus.MISSING_FIELDS);
     assertThat(wrong.detail()).contains("ngày đăng 12/11/2026").contains("lượt xem \"5200\"");
 

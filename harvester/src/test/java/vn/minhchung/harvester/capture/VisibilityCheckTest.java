@@ -19,7 +19,9 @@ class VisibilityCheckTest {
   static final Instant POSTED = Instant.parse("2026-11-22T12:05:00Z");
 
   static ShownFacts api(Instant postedAt, String postedAtText, Map<String, Long> counts) {
-    return ShownFacts.known(postedAt, postedAtText, counts);
+    Map<String, String> shown = new java.util.LinkedHashMap<>();
+    counts.forEach((k, v) -> shown.put(k, Long.toString(v)));
+    return ShownFacts.known(postedAt, postedAtText, shown);
   }
 
   static String post(String date, String reactions) {

@@ -46,12 +46,13 @@ class DemoCommandTest {
     CliRun first = CliRun.run(data, Map.of(), Clock.systemUTC(), "demo", "--no-serve", "--sites-port", base);
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out())
-        .contains("Danh mục mẫu (registry)", "45 created, 0 updated", "Đã tạo tài khoản mẫu 'demo'")
+        .contains("Danh mục mẫu (registry)", "47 created, 0 updated", "Đã tạo tài khoản mẫu 'demo'")
         .contains("Trang Facebook FB-TTBN: đã kết nối bằng 'credentials set'")
         .contains("ZALO-CQSBN: partial", "Zalo OA ZALO-CQSBN chưa kết nối")
-        .contains("[5/5]", "BAO-BN: success", "FB-TTBN: success", "YT-TTDN-BN: success",
-            "CONG-TTDT-BN: success");
-    Matcher done = Pattern.compile("Xong: 5 kênh, (\\d+) ảnh chụp mới").matcher(first.out());
+        .contains("[7/7]", "BAO-BN: success", "FB-TTBN: success", "YT-TTDN-BN: success",
+            "CONG-TTDT-BN: success")
+        .contains("FB-SKHCN: success (3 bài mới", "FB-XTH: blocked", "trang yêu cầu đăng nhập");
+    Matcher done = Pattern.compile("Xong: 7 kênh, (\\d+) ảnh chụp mới").matcher(first.out());
     assertThat(done.find()).as(first.out()).isTrue();
     int captures = Integer.parseInt(done.group(1));
     assertThat(captures).isGreaterThanOrEqualTo(20);
@@ -105,7 +106,7 @@ class DemoCommandTest {
           .contains("Đăng nhập (login): tài khoản demo, mật khẩu đã in ở lần chạy đầu. Quên mật khẩu: java -jar "
               + "harvester/target/harvester.jar --data " + data.toAbsolutePath().normalize() + " users password demo")
           .doesNotContain(password);
-      assertThat(second).containsPattern("Xong: 5 kênh, [01] ảnh chụp mới");
+      assertThat(second).containsPattern("Xong: 7 kênh, [01] ảnh chụp mới");
       assertThat(second).contains("Zalo OA ZALO-CQSBN chưa kết nối. Một lần bấm").contains(url + "connect/zalo?channel=ZALO-CQSBN");
       clickHarvestNowAndCaptureAgain(url, password);
     } finally {
@@ -133,7 +134,7 @@ class DemoCommandTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("FB-TTBN: success (10 bài mới", "ảnh chụp 0/0 đạt")
         .contains("! Không chụp được", "apt-get install -y chromium fonts-noto-core fonts-noto-color-emoji")
-        .contains("Xong: 5 kênh, 0 ảnh chụp mới");
+        .contains("Xong: 7 kênh, 0 ảnh chụp mới");
     assertThat(r.out().split("! Không chụp được", -1)).as("the hint is printed once").hasSize(2);
   }
 

@@ -162,6 +162,38 @@ class HarvestSchedulerTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("vn.minhchung.storage.db.TestDatabases#targets")
+  void afterABlockedRunAutomaticRunsWaitButARunStartedFromTheUiGoes(DatabaseTarget target) throws Exception {
+    DatabaseTarget t = SchedulerFixtures.withPool(target);
+    try (Database db = TestDatabases.open(t)) {
+      SchedulerFixtures.addChannels(db, NOW, List.<String[]>of(new String[] {"FB-XTH", "facebook_page"}));
+      ScriptedHarvester harvester = new ScriptedHarvester(db, CLOCK, 0, Duration.ZERO);
+      harvester.setOutcome(new ScriptedHarvester.Outcome(HarvestRun.Status.BLOCKED,
+          Optional.of(ConnectorException.Kind.BLOCKED), "blocked: FB-XTH: trang yêu cầu đăng nhập", Optional.empty()));
+      HarvestScheduler scheduler = scheduler(db, harvester, Map.of("schedule.retryDelayMinutes", "0"));
+      try {
+        scheduler.start();
+        scheduler.triggerNow("FB-XTH", "ui");
+        await(Duration.ofSeconds(20), "the blocked run", () -> runs(db, "FB-XTH").size() == 1
+            && runs(db, "FB-XTH").get(0).getStatus() == HarvestRun.Status.BLOCKED);
+        scheduler.triggerNow("FB-XTH", "schedule");
+        scheduler.triggerNow("FB-XTH", "retry");
+        Thread.sleep(2_000);
+        assertThat(runs(db, "FB-XTH")).as("held back for 3 hours, not retried").hasSize(1);
+        assertThat(harvester.triggers()).containsExactly("ui");
+
+        scheduler.triggerNow("FB-XTH", "ui");
+        await(Duration.ofSeconds(20), "the run started by a person", () -> runs(db, "FB-XTH").size() == 2);
+        assertThat(harvester.triggers()).containsExactly("ui", "ui");
+      } finally {
+        scheduler.stop(false);
+      }
+    } finally {
+      TestDatabases.drop(t);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("vn.minhchung.storage.db.TestDatabases#targets")
   void rejectedKeyIsNotRetried(DatabaseTarget target) throws Exception {
     DatabaseTarget t = SchedulerFixtures.withPool(target);
     try (Database db = TestDatabases.open(t)) {

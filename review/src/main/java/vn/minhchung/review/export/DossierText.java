@@ -36,6 +36,11 @@ public final class DossierText {
   }
 
   /** "1.234" (thousands grouped with '.'), or empty when the platform does not show the count. */
+  /** A count as {@link #count}, prefixed "khoảng" when it is known only to the precision a page showed it with. */
+  public static String counted(Long n, boolean approximate) {
+    return approximate ? "khoảng " + count(n) : count(n);
+  }
+
   public static String count(Long n) {
     if (n == null) {
       return "";

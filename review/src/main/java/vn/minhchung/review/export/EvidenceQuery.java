@@ -42,12 +42,19 @@ final class EvidenceQuery {
     if (postIds.isEmpty()) {
       return out;
     }
-    List<Object[]> found = s.createSelectionQuery("select m.post.id, m.reactions, m.comments, m.shares, m.views, m.likes"
-        + " from MetricSnapshot m where m.post.id in :ids and m.observedAt ="
+    List<Object[]> found = s.createSelectionQuery("select m.post.id, m.reactions, m.comments, m.shares, m.views, m.likes,"
+        + " m.reactionsMax, m.commentsMax, m.sharesMax, m.viewsMax, m.likesMax from MetricSnapshot m where m.post.id in :ids and m.observedAt ="
         + " (select max(m2.observedAt) from MetricSnapshot m2 where m2.post = m.post) order by m.id", Object[].class)
         .setParameter("ids", postIds).getResultList();
     for (Object[] r : found) {
-      out.put((Long) r[0], new ExportRow.Counts((Long) r[1], (Long) r[2], (Long) r[3], (Long) r[4], (Long) r[5]));
+      Map<String, Long> upper = new HashMap<>();
+      String[] keys = {"reactions", "comments", "shares", "views", "likes"};
+      for (int i = 0; i < keys.length; i++) {
+        if (r[6 + i] != null) {
+          upper.put(keys[i], (Long) r[6 + i]);
+        }
+      }
+      out.put((Long) r[0], new ExportRow.Counts((Long) r[1], (Long) r[2], (Long) r[3], (Long) r[4], (Long) r[5], upper));
     }
     return out;
   }

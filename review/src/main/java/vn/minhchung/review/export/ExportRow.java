@@ -12,13 +12,29 @@ record ExportRow(long evidenceId, int component, String status, String source, S
     Instant capturedAt, String screenshotSha, String fullpageSha, String htmlSha, String warcSha, String jsonSha,
     String linkState, String postFlags) {
 
-  /** Interaction counts of the latest snapshot of the post; each null when the platform does not show it. */
-  record Counts(Long reactions, Long comments, Long shares, Long views, Long likes) {
-    static final Counts NONE = new Counts(null, null, null, null, null);
+  /**
+   * Interaction counts of the latest snapshot of the post; each null when the platform does not show it. A count
+   * read shortened from a page ("1,2K") has its upper bound in {@code upper} by key and is shown as approximate.
+   */
+  record Counts(Long reactions, Long comments, Long shares, Long views, Long likes, java.util.Map<String, Long> upper) {
+    static final Counts NONE = new Counts(null, null, null, null, null, java.util.Map.of());
+
+    Counts {
+      upper = upper == null ? java.util.Map.of() : java.util.Map.copyOf(upper);
+    }
 
     /** "Lượt thích": reactions on Facebook/Zalo, likes on YouTube. */
     Long likesShown() {
       return reactions != null ? reactions : likes;
+    }
+
+    /** Whether "lượt thích" is a shortened count (known only to its shown precision). */
+    boolean likesApproximate() {
+      return upper.containsKey(reactions != null ? "reactions" : "likes");
+    }
+
+    boolean approximate(String key) {
+      return upper.containsKey(key);
     }
   }
 

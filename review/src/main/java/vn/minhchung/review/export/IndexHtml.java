@@ -131,18 +131,19 @@ final class IndexHtml implements AutoCloseable {
     body.write(b.toString());
   }
 
+  /** The counts in words; one read shortened from a page ("1,2K") is "khoảng 1.200", never a made-up exact number. */
   static String interactions(ExportRow.Counts c) {
     StringBuilder s = new StringBuilder();
-    part(s, c.likesShown(), "lượt thích");
-    part(s, c.comments(), "bình luận");
-    part(s, c.shares(), "chia sẻ");
-    part(s, c.views(), "lượt xem");
+    part(s, c.likesShown(), c.likesApproximate(), "lượt thích");
+    part(s, c.comments(), c.approximate("comments"), "bình luận");
+    part(s, c.shares(), c.approximate("shares"), "chia sẻ");
+    part(s, c.views(), c.approximate("views"), "lượt xem");
     return s.toString();
   }
 
-  private static void part(StringBuilder s, Long n, String label) {
+  private static void part(StringBuilder s, Long n, boolean approximate, String label) {
     if (n != null) {
-      s.append(s.length() == 0 ? "" : ", ").append(DossierText.count(n)).append(' ').append(label);
+      s.append(s.length() == 0 ? "" : ", ").append(DossierText.counted(n, approximate)).append(' ').append(label);
     }
   }
 

@@ -58,10 +58,10 @@ final class XlsxSheet implements AutoCloseable {
     text(row, 4, r.channelName() == null ? null : r.channelName() + " (" + DossierText.channelKind(r.channelKind()) + ")");
     text(row, 5, r.title());
     text(row, 6, DossierText.minute(r.occurredAt()));
-    number(row, 7, c.likesShown());
-    number(row, 8, c.comments());
-    number(row, 9, c.shares());
-    number(row, 10, c.views());
+    number(row, 7, c.likesShown(), c.likesApproximate());
+    number(row, 8, c.comments(), c.approximate("comments"));
+    number(row, 9, c.shares(), c.approximate("shares"));
+    number(row, 10, c.views(), c.approximate("views"));
     text(row, 11, r.url());
     text(row, 12, DossierText.second(r.capturedAt()));
     text(row, 13, e.mainSha256());
@@ -109,8 +109,11 @@ final class XlsxSheet implements AutoCloseable {
     }
   }
 
-  private void number(Row row, int col, Long value) {
-    if (value != null) {
+  /** An exact count as a number with thousands separators; one known only to a page's precision as text ("khoảng 1.200"). */
+  private void number(Row row, int col, Long value, boolean approximate) {
+    if (value != null && approximate) {
+      row.createCell(col).setCellValue(DossierText.counted(value, true));
+    } else if (value != null) {
       var cell = row.createCell(col);
       cell.setCellValue(value);
       cell.setCellStyle(count);

@@ -31,7 +31,8 @@ public record ChannelHealth(Channel channel, HarvestRun lastRun, Instant lastSuc
       int streak = 0;
       String error = null;
       for (HarvestRun r : recent) {
-        if (r.getStatus() == HarvestRun.Status.FAILED || r.getStatus() == HarvestRun.Status.INTERRUPTED) {
+        if (r.getStatus() == HarvestRun.Status.FAILED || r.getStatus() == HarvestRun.Status.INTERRUPTED
+            || r.getStatus() == HarvestRun.Status.BLOCKED) {
           streak++;
           if (error == null) {
             error = r.getError();

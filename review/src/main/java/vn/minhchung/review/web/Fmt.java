@@ -84,6 +84,7 @@ public final class Fmt {
       case "failed" -> "Thất bại";
       case "interrupted" -> "Bị ngắt";
       case "skipped" -> "Bỏ qua";
+      case "blocked" -> "Bị chặn";
       default -> status;
     };
   }

@@ -17,7 +17,7 @@ import vn.minhchung.storage.registry.Channel;
 @Table(name = "harvest_run")
 public class HarvestRun {
   /** Status values stored in {@code harvest_run.status}. */
-  public enum Status { RUNNING, SUCCESS, PARTIAL, FAILED, INTERRUPTED, SKIPPED;
+  public enum Status { RUNNING, SUCCESS, PARTIAL, FAILED, INTERRUPTED, SKIPPED, BLOCKED;
     public String code() { return name().toLowerCase(java.util.Locale.ROOT); }
   }
 

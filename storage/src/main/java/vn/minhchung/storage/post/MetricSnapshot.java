@@ -11,7 +11,11 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Interaction counts of a post at one moment; null where the platform does not show a count. */
+/**
+ * Interaction counts of a post at one moment; null where the platform does not show a count. A count read from a
+ * page in a shortened form ("1,2K") keeps its precision: the count is the value shown (1200) and its {@code *Max}
+ * the largest value shown that way (1299); a null {@code *Max} means the count is exact.
+ */
 @Entity
 @Table(name = "metric_snapshot")
 public class MetricSnapshot {
@@ -24,6 +28,11 @@ public class MetricSnapshot {
   private Long shares;
   private Long views;
   private Long likes;
+  @Column(name = "reactions_max") private Long reactionsMax;
+  @Column(name = "comments_max") private Long commentsMax;
+  @Column(name = "shares_max") private Long sharesMax;
+  @Column(name = "views_max") private Long viewsMax;
+  @Column(name = "likes_max") private Long likesMax;
 
   protected MetricSnapshot() {}
 
@@ -48,4 +57,30 @@ public class MetricSnapshot {
   public Long getShares() { return shares; }
   public Long getViews() { return views; }
   public Long getLikes() { return likes; }
+  public Long getReactionsMax() { return reactionsMax; }
+  public Long getCommentsMax() { return commentsMax; }
+  public Long getSharesMax() { return sharesMax; }
+  public Long getViewsMax() { return viewsMax; }
+  public Long getLikesMax() { return likesMax; }
+
+  /** Sets the upper bounds of shortened counts by key ({@code reactions}, {@code comments}, …); absent keys: exact. */
+  public void setUpperBounds(java.util.Map<String, Long> upper) {
+    reactionsMax = upper.get("reactions");
+    commentsMax = upper.get("comments");
+    sharesMax = upper.get("shares");
+    viewsMax = upper.get("views");
+    likesMax = upper.get("likes");
+  }
+
+  /** The upper bound of a count by key, or null when that count is exact or unknown. */
+  public Long upperBound(String key) {
+    return switch (key) {
+      case "reactions" -> reactionsMax;
+      case "comments" -> commentsMax;
+      case "shares" -> sharesMax;
+      case "views" -> viewsMax;
+      case "likes" -> likesMax;
+      default -> throw new IllegalArgumentException("unknown count key " + key);
+    };
+  }
 }

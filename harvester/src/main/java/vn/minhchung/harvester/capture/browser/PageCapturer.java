@@ -145,8 +145,22 @@ public final class PageCapturer {
     return new Ready(response, finalUrl, status, PageVerdict.judge(seen));
   }
 
+  /**
+   * How far to scroll a feed once the page is the content: until {@code enough} says the DOM holds what is wanted,
+   * {@code maxItems} elements match {@code itemSelector}, the {@code budget} is spent, or three scrolls in a row
+   * bring nothing new.
+   */
+  public record Scroll(String itemSelector, int maxItems, java.time.Duration budget,
+      java.util.function.Predicate<String> enough) {}
+
   /** Loads a page in a fresh context (no recording, no shots) and returns its DOM and verdict; state as above. */
   public RenderedPage render(Browser browser, URI url, Optional<String> storageState, boolean needsLogin) {
+    return render(browser, url, storageState, needsLogin, Optional.empty());
+  }
+
+  /** As {@link #render(Browser, URI, Optional, boolean)}, scrolling a feed first when the page is the content. */
+  public RenderedPage render(Browser browser, URI url, Optional<String> storageState, boolean needsLogin,
+      Optional<Scroll> scroll) {
     Optional<String> refusal = policy.refusal(url);
     if (refusal.isPresent()) {
       return new RenderedPage(url.toString(), 0, Optional.of(new Verdict(CaptureStatus.ERROR, refusal.get())), "");
@@ -165,7 +179,8 @@ public final class PageCapturer {
             Optional.of(s.verdict()), s.pageUsable() ? page.content() : "");
       }
       Ready r = (Ready) load;
-      return new RenderedPage(r.finalUrl(), r.status(), r.verdict(), page.content());
+      String html = r.verdict().isEmpty() && scroll.isPresent() ? scrollFeed(page, scroll.get()) : page.content();
+      return new RenderedPage(r.finalUrl(), r.status(), r.verdict(), html);
     } catch (PlaywrightException e) {
       if (!tabCrashed(crashed, e) && browserGone(browser, e)) {
         throw new BrowserGoneException("the browser closed while loading " + url + ": " + firstLine(e), e);
@@ -298,6 +313,33 @@ public final class PageCapturer {
         + "   window.scrollTo(0, y); await new Promise(r => setTimeout(r, 60)); }"
         + " window.scrollTo(0, 0); await new Promise(r => setTimeout(r, 60)); }",
         java.util.List.of(limits.fullPageMaxHeight()));
+  }
+
+  /** Scrolls to the bottom again and again while the feed grows (see {@link Scroll}); returns the DOM then. */
+  private String scrollFeed(Page page, Scroll s) {
+    long end = System.nanoTime() + s.budget().toNanos();
+    int last = -1;
+    int idle = 0;
+    while (true) {
+      String html = page.content();
+      int n = page.locator(s.itemSelector()).count();
+      if (n >= s.maxItems() || s.enough().test(html) || System.nanoTime() >= end) {
+        return html;
+      }
+      idle = n > last ? 0 : idle + 1;
+      if (idle >= 3) {
+        return html;
+      }
+      last = n;
+      page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)");
+      try {
+        page.waitForFunction("([sel, n]) => document.querySelectorAll(sel).length > n",
+            java.util.List.of(s.itemSelector(), n), new Page.WaitForFunctionOptions().setTimeout(NETWORK_IDLE_MS));
+      } catch (TimeoutError e) {
+        // Nothing new yet: counted as an idle scroll above on the next turn.
+      }
+      clickAll(page, FacebookSelectors.LOGIN_POPUP_CLOSE);
+    }
   }
 
   private static void networkIdle(Page page, long deadline) {

@@ -3,14 +3,16 @@ package vn.minhchung.harvester.capture.social;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
+import vn.minhchung.config.text.VietnameseCounts;
 import vn.minhchung.harvester.capture.ShownFacts;
 
 /**
  * A post read from a rendered social page: the platform id from its permalink, the date as shown and as
- * resolved ({@code +07:00}), the message text, and the counts (values) beside the counts as shown.
+ * resolved ({@code +07:00}), the message text, and the counts with their precision ("1,2K" is 1,200–1,299) beside
+ * the counts as shown.
  */
 public record BrowserPost(String platformId, String url, Optional<OffsetDateTime> postedAt, String postedAtText,
-    String text, Map<String, Long> counts, ShownFacts shown) {
+    String text, Map<String, VietnameseCounts.Range> counts, ShownFacts shown) {
   public BrowserPost {
     counts = Map.copyOf(counts);
   }

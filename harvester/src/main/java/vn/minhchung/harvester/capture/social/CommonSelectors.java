@@ -17,7 +17,8 @@ public final class CommonSelectors {
         "button[aria-label*='Allow' i]", "#onetrust-accept-btn-handler"));
     String scope = ":is([role=dialog], [role=alertdialog], [id*=cookie i], [class*=cookie i], [id*=consent i], "
         + "[class*=consent i])";
-    for (String text : List.of("Đồng ý", "Chấp nhận", "Chấp nhận tất cả", "Tôi đồng ý", "Accept all", "Accept")) {
+    for (String text : List.of("Đồng ý", "Chấp nhận", "Chấp nhận tất cả", "Tôi đồng ý", "Cho phép tất cả cookie",
+        "Accept all", "Accept")) {
       out.add(scope + " :is(button, a, [role=button]):text-is('" + text + "')");
     }
     return List.copyOf(out);
@@ -30,6 +31,10 @@ public final class CommonSelectors {
   /** Texts of pages that are not the content (folded comparison, see {@code VietnameseText.fold}). */
   public static final List<String> UNAVAILABLE_TEXTS = List.of("nội dung này hiện không khả dụng",
       "nội dung không khả dụng", "this content isn't available", "trang này không khả dụng");
+  /** Texts of a captcha or security-check page (folded comparison): the title, or these words in the body. */
+  public static final List<String> CAPTCHA_TITLES = List.of("captcha", "kiểm tra bảo mật", "security check");
+  public static final List<String> CAPTCHA_TEXTS = List.of("nhập mã captcha", "xác minh bạn không phải là rô-bốt",
+      "i'm not a robot", "enter the characters you see");
   public static final List<String> ERROR_TITLES = List.of("404 not found", "không tìm thấy trang",
       "trang không tồn tại", "page not found", "502 bad gateway", "503 service unavailable",
       "internal server error");

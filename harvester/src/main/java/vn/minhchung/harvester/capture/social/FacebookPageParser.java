@@ -75,13 +75,33 @@ public final class FacebookPageParser {
     String url = resolved.get();
     String dateText = dateText(link.get());
     Map<String, String> shown = counts(body);
-    Map<String, Long> values = new LinkedHashMap<>();
-    shown.forEach((k, v) -> VietnameseCounts.parse(v).ifPresent(n -> values.put(k, n)));
+    Map<String, VietnameseCounts.Range> values = new LinkedHashMap<>();
+    shown.forEach((k, v) -> VietnameseCounts.range(v).ifPresent(n -> values.put(k, n)));
     String text = body.select(FacebookSelectors.MESSAGE).text();
-    return Optional.of(new BrowserPost(id.get(), url,
-        VietnameseDates.parse(dateText, now.toInstant()).map(d -> d.instant().atZone(Settings.ZONE).toOffsetDateTime()),
-        dateText, text, values,
+    return Optional.of(new BrowserPost(id.get(), url, postedAt(link.get(), dateText, now)
+        .map(i -> i.atZone(Settings.ZONE).toOffsetDateTime()), dateText, text, values,
         ShownFacts.of(dateText, shown)));
+  }
+
+  /**
+   * The post time: the exact {@code data-utime} (Unix seconds) or the {@code abbr title} ("Thứ Sáu, 20 tháng 11,
+   * 2026 lúc 08:30") on the permalink where the page gives them, else the shown text resolved against the clock
+   * ("5 giờ", "Hôm qua lúc 19:05").
+   */
+  private static Optional<java.time.Instant> postedAt(Element link, String dateText, ZonedDateTime now) {
+    Element utime = link.selectFirst(FacebookSelectors.UTIME);
+    if (utime != null && utime.attr("data-utime").strip().matches("\\d{9,11}")) {
+      return Optional.of(java.time.Instant.ofEpochSecond(Long.parseLong(utime.attr("data-utime").strip())));
+    }
+    Element abbr = link.selectFirst(FacebookSelectors.DATE_TITLE);
+    if (abbr != null) {
+      Optional<java.time.Instant> t = VietnameseDates.parse(abbr.attr("title"), now.toInstant())
+          .map(VietnameseDates.ParsedDate::instant);
+      if (t.isPresent()) {
+        return t;
+      }
+    }
+    return VietnameseDates.parse(dateText, now.toInstant()).map(VietnameseDates.ParsedDate::instant);
   }
 
   static Optional<String> platformId(String url) {

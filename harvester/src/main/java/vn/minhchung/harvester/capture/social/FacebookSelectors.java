@@ -14,6 +14,11 @@ public final class FacebookSelectors {
   /** The permalink of a post: its text is the date as shown ("Hôm qua lúc 10:30"). */
   public static final String PERMALINK = "a[href*='/posts/'], a[href*='/videos/'], a[href*='/reel/'], "
       + "a[href*='story_fbid='], a[href*='/permalink/'], a[href*='/photos/']";
+  /** Inside the permalink: the exact time where the page gives it (older layouts, m.facebook.com). */
+  public static final String UTIME = "abbr[data-utime], [data-utime]";
+  public static final String DATE_TITLE = "abbr[title]";
+  /** A top-level post of a timeline (feed position); used to count what scrolling loaded. */
+  public static final String FEED_POST = "[aria-posinset]";
   public static final String MESSAGE = "[data-ad-preview=message], [data-ad-comet-preview=message]";
   /** "Tất cả cảm xúc:" label precedes the reactions total. */
   public static final String REACTIONS_LABEL_PREFIX = "Tất cả cảm xúc";
@@ -30,4 +35,6 @@ public final class FacebookSelectors {
       + "div[aria-label*='Điều khiển tài khoản' i]";
   /** A blocked or logged-out client is silently sent here. */
   public static final String LOGIN_PATH = "/login";
+  /** A client Facebook distrusts is sent here to prove who it is (a wall, like the login page). */
+  public static final String CHECKPOINT_PATH = "/checkpoint";
 }

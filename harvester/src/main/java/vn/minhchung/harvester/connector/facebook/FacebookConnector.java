@@ -29,17 +29,28 @@ import vn.minhchung.harvester.http.HttpResult;
  * the counts of older stored posts in {@code ?ids=} batches. The Page id is the channel's platform id (or the
  * first path segment of its URL); the token is the Page token of the account linked to the channel
  * ({@link ChannelAccess}), else the platform-wide {@code platforms.facebook.accessToken} (a system-user token).
+ * With {@code via: browser}, or {@code via: auto} when the channel has no usable account (none, rejected, revoked,
+ * expired) and no platform-wide token, the public Page is read through the browser ({@link FacebookPageReader});
+ * {@code via: api} never uses the browser.
  */
 public final class FacebookConnector implements Connector {
   private static final Logger LOG = LoggerFactory.getLogger(FacebookConnector.class);
   private final HttpFetcher fetcher;
   private final FacebookThrottle throttle;
   private final ChannelAccess access;
+  private final Optional<FacebookPageReader> pages;
 
+  /** Reads through the API only: a channel the browser would read fails with the reason (tools, tests). */
   public FacebookConnector(HttpFetcher fetcher, FacebookThrottle throttle, ChannelAccess access) {
+    this(fetcher, throttle, access, Optional.empty());
+  }
+
+  public FacebookConnector(HttpFetcher fetcher, FacebookThrottle throttle, ChannelAccess access,
+      Optional<FacebookPageReader> pages) {
     this.fetcher = fetcher;
     this.throttle = throttle;
     this.access = access;
+    this.pages = pages;
   }
 
   @Override
@@ -50,18 +61,46 @@ public final class FacebookConnector implements Connector {
   @Override
   public void harvest(ChannelSpec channel, HarvestContext ctx) throws ConnectorException {
     Settings s = ctx.settings();
+    ChannelAccess.Via via = ChannelAccess.Via.of(channel);
+    if (via == ChannelAccess.Via.BROWSER) {
+      browser(channel, ctx);
+      return;
+    }
+    Optional<ChannelAccess.Access> account;
+    try {
+      account = access.forChannel(channel);
+    } catch (ConnectorException e) {
+      if (via == ChannelAccess.Via.AUTO && e.kind() == Kind.AUTH && pages.isPresent()) {
+        LOG.info("facebook page {}: the account cannot be used ({}); reading the public Page through the browser",
+            channel.code(), e.getMessage());
+        pages.get().harvest(channel, ctx);
+        return;
+      }
+      throw e;
+    }
     String pageId = pageId(channel);
     FacebookClient client = new FacebookClient(fetcher, throttle,
         s.uri("platforms.facebook.graphBaseUrl").orElseThrow(), s.string("platforms.facebook.apiVersion"));
-    Optional<ChannelAccess.Access> account = access.forChannel(channel);
     if (account.isPresent()) {
       access.using(account.get(), a -> harvestWith(channel, ctx, client, a.secrets().accessToken(), pageId));
       return;
     }
-    String token = s.get("platforms.facebook.accessToken").orElseThrow(() -> new ConnectorException(Kind.CONFIG,
+    Optional<String> token = s.get("platforms.facebook.accessToken");
+    if (token.isEmpty() && via == ChannelAccess.Via.AUTO && pages.isPresent()) {
+      pages.get().harvest(channel, ctx);
+      return;
+    }
+    harvestWith(channel, ctx, client, token.orElseThrow(() -> new ConnectorException(Kind.CONFIG,
         channel.code() + ": " + NOT_CONNECTED + "; kết nối Trang tại trang Tài khoản kết nối (Facebook Login), hoặc"
-            + " nhập token Trang bằng lệnh 'credentials set " + channel.code() + "'"));
-    harvestWith(channel, ctx, client, token, pageId);
+            + " nhập token Trang bằng lệnh 'credentials set " + channel.code() + "'")), pageId);
+  }
+
+  private void browser(ChannelSpec channel, HarvestContext ctx) throws ConnectorException {
+    if (pages.isEmpty()) {
+      throw new ConnectorException(Kind.CONFIG, channel.code() + ": via: browser nhưng tiến trình này không đọc Trang"
+          + " qua trình duyệt (chỉ dùng API); chạy thu thập bằng lệnh harvest hoặc serve");
+    }
+    pages.get().harvest(channel, ctx);
   }
 
   /** The words every "no credential" failure starts with, shown as the channel's state. */

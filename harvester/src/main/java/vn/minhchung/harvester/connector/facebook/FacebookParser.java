@@ -132,7 +132,8 @@ public final class FacebookParser {
         : JsonBodies.count(total);
   }
 
-  private static String firstLine(String message) {
+  /** The first line of a message, cut to the title length (also the title of a post read from a page). */
+  static String firstLine(String message) {
     String line = message.strip().lines().findFirst().orElse("").strip();
     return line.codePointCount(0, line.length()) > TITLE_MAX
         ? line.substring(0, line.offsetByCodePoints(0, TITLE_MAX)) + "…" : line;

@@ -86,7 +86,8 @@ public final class YouTubeConnector implements Connector {
         ? resolved(client, channel, given, ctx.clock()) : given;
     List<DurationBounds> bounds = targets.forChannel(channel.id());
     ChannelAccess.Via via = ChannelAccess.Via.of(channel);
-    if (via == ChannelAccess.Via.FEED) {
+    // The keyless feed and watch pages are what "browser" means for YouTube: the public pages, no key.
+    if (via == ChannelAccess.Via.FEED || via == ChannelAccess.Via.BROWSER) {
       new KeylessRun(channel, ctx, client, bounds).harvest(resolved(client, channel, ref, ctx.clock()).channelId());
       return;
     }

@@ -34,7 +34,7 @@ import vn.minhchung.harvester.http.HttpResult;
  * (connected in the web UI or with {@code credentials set}); without one, the settings' first pair
  * {@code platforms.zalo.accessToken}/{@code refreshToken} when {@code getoa} says it belongs to this channel's OA;
  * without either, {@code via: auto} reads the OA's public profile ({@link ZaloPublicReader}) and {@code via: api}
- * fails "chưa kết nối tài khoản".
+ * fails "chưa kết nối tài khoản"; {@code via: browser} always reads the public profile.
  */
 public final class ZaloConnector implements Connector {
   private static final Logger LOG = LoggerFactory.getLogger(ZaloConnector.class);
@@ -67,6 +67,10 @@ public final class ZaloConnector implements Connector {
 
   @Override
   public void harvest(ChannelSpec channel, HarvestContext ctx) throws ConnectorException {
+    if (ChannelAccess.Via.of(channel) == ChannelAccess.Via.BROWSER) {
+      publicProfile(channel, ctx);
+      return;
+    }
     Settings s = ctx.settings();
     ZaloClient client = new ZaloClient(fetcher, s.uri("platforms.zalo.apiBaseUrl").orElseThrow(),
         s.uri("platforms.zalo.oauthBaseUrl").orElseThrow());
@@ -83,6 +87,15 @@ public final class ZaloConnector implements Connector {
     ChannelAccess.Access a = account.orElseThrow();
     ZaloTokens tokens = ZaloTokenStore.tokens(a.secrets());
     access.using(a, used -> harvestWith(new Run(channel, ctx, client, a.account(), tokens)));
+  }
+
+  /** Reads the OA's public profile page ({@code via: browser}), whatever account the channel has. */
+  private void publicProfile(ChannelSpec channel, HarvestContext ctx) throws ConnectorException {
+    if (publicPage.isEmpty()) {
+      throw new ConnectorException(Kind.CONFIG, channel.code() + ": đọc trang công khai của Zalo OA qua trình duyệt "
+          + "(via: browser) cần trình duyệt, mà lệnh này chạy không có trình duyệt; dùng via: auto hoặc api");
+    }
+    publicPage.get().harvest(channel, ctx);
   }
 
   /**

@@ -115,10 +115,16 @@ public final class AlertService {
             .getResultList().forEach(a -> a.resolve(now));
         return false;
       }
-      if (status != HarvestRun.Status.FAILED || failureKind.isEmpty()) {
+      if (status != HarvestRun.Status.FAILED && status != HarvestRun.Status.BLOCKED || failureKind.isEmpty()) {
         return false;
       }
       Condition c = switch (failureKind.get()) {
+        case BLOCKED -> new Condition("channel_blocked:" + channelCode, Alert.Kind.CHANNEL_BLOCKED, ch.getId(), null,
+            "Kênh " + channelCode + " bị chặn khi đọc trang công khai",
+            "Kênh " + ch.getName() + " (" + channelCode + ") bị chặn: " + AlertTexts.shortError(
+                error == null ? null : error.replaceFirst("^blocked: ", "")) + ". Lần chạy không lưu bài và không lưu "
+                + "minh chứng nào; các lần thu thập tự động sau được giãn ra (3 giờ, rồi 12 giờ, rồi 1 ngày). Có thể "
+                + "bấm \"Thu thập ngay\" sau khi đã xử lý (lưu lại phiên đăng nhập, hoặc kết nối tài khoản).");
         case AUTH -> new Condition("credential_rejected:" + channelCode, Alert.Kind.CREDENTIAL_REJECTED, ch.getId(), null,
             "Token/khóa truy cập của kênh " + channelCode + " bị từ chối",
             ch.getKind().label() + " từ chối token hoặc khóa API khi thu thập kênh " + ch.getName() + " (" + channelCode

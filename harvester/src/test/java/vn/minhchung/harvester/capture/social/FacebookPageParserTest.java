@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import vn.minhchung.config.text.VietnameseCounts;
 import org.junit.jupiter.api.Test;
 
 class FacebookPageParserTest {
@@ -35,14 +36,17 @@ class FacebookPageParserTest {
     assertThat(first.postedAtText()).isEqualTo("2 giờ");
     assertThat(first.postedAt()).contains(OffsetDateTime.parse("2026-11-20T08:00+07:00"));
     assertThat(first.text()).isEqualTo("Hướng dẫn cài đặt và kích hoạt tài khoản định danh điện tử mức 2 trên ứng dụng VNeID.");
-    assertThat(first.counts()).isEqualTo(Map.of("reactions", 2_500L, "comments", 1_234L, "shares", 78L));
+    assertThat(first.counts()).as("2,5 N is 2,500–2,599; the others are exact").isEqualTo(Map.of(
+        "reactions", new VietnameseCounts.Range(2_500L, 2_599L), "comments", new VietnameseCounts.Range(1_234L, 1_234L),
+        "shares", new VietnameseCounts.Range(78L, 78L)));
     assertThat(first.shown().counts()).containsEntry("reactions", "2,5 N");
 
     BrowserPost video = posts.get(1);
     assertThat(video.platformId()).isEqualTo("1029384756");
     assertThat(video.postedAt()).contains(OffsetDateTime.parse("2026-11-14T08:30+07:00"));
-    assertThat(video.counts()).isEqualTo(Map.of("reactions", 1_200_000L, "comments", 12L, "shares", 3L,
-        "views", 45_000L));
+    assertThat(video.counts()).isEqualTo(Map.of("reactions", new VietnameseCounts.Range(1_200_000L, 1_299_999L),
+        "comments", new VietnameseCounts.Range(12L, 12L), "shares", new VietnameseCounts.Range(3L, 3L),
+        "views", new VietnameseCounts.Range(45_000L, 45_999L)));
 
     BrowserPost third = posts.get(2);
     assertThat(third.platformId()).isEqualTo("pfbid0XyZ987");
