@@ -136,17 +136,20 @@ public final class PageGate implements AutoCloseable {
     }
     double factor = 0.7 + 0.6 * random.getAsDouble();
     Duration gap = Duration.ofMillis(Math.round(l.gap.toMillis() * factor));
-    Instant until = l.lastEnd.plus(gap);
-    Duration wait = Duration.between(clock.instant(), until);
+    Duration wait = Duration.between(clock.instant(), l.lastEnd.plus(gap));
+    // The wait is measured once against the clock and then counted on the monotonic timer: a clock that does not
+    // move (a fixed clock, a stepped one) must not keep a lane waiting for ever.
+    long end = System.nanoTime() + Math.max(0, wait.toNanos());
     while (!wait.isNegative() && !wait.isZero()) {
       try {
         sleeper.sleep(wait);
+        return;
       } catch (InterruptedException e) {
         if (closed) {
           throw new CompletionException(e);
         }
       }
-      wait = Duration.between(clock.instant(), until);
+      wait = Duration.ofNanos(end - System.nanoTime());
     }
   }
 

@@ -111,6 +111,21 @@ class PageGateTest {
   }
 
   @Test
+  void aClockThatDoesNotMoveWaitsTheGapOnceInsteadOfForEver() throws Exception {
+    // Harvests run with a fixed clock in tests (and a clock may be stepped back): the gap is counted on the
+    // monotonic timer once measured, so the second load starts after about one gap.
+    Clock fixed = Clock.fixed(Instant.parse("2026-11-20T01:00:00Z"), ZoneOffset.UTC);
+    try (PageGate g = gate(Map.of("platforms.zalo.pageGapSeconds", "1"), Sleeper.REAL, fixed, 0.5)) {
+      long start = System.nanoTime();
+      for (String u : List.of("https://zalo.me/1", "https://zalo.me/2", "https://zalo.me/3")) {
+        assertThat(g.through(URI.create(u), () -> CompletableFuture.completedFuture(u)).get(30, TimeUnit.SECONDS))
+            .isEqualTo(u);
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(25));
+    }
+  }
+
+  @Test
   void otherPagesAndZeroGapsDoNotWait() throws Exception {
     List<Duration> slept = new CopyOnWriteArrayList<>();
     try (PageGate g = gate(Map.of("platforms.zalo.pageGapSeconds", "0"), slept::add, Clock.systemUTC(), 0.5)) {
