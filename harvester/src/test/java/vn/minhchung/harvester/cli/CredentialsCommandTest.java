@@ -112,7 +112,9 @@ class CredentialsCommandTest {
       y.append("  - code: ").append(u.channel()).append("\n    unit: ").append(u.unitCode()).append("\n    kind: ")
           .append(u.kind()).append("\n    name: ").append(u.name()).append("\n    url: ")
           .append(u.kind().equals("zalo_oa") ? "https://zalo.me/" : "https://www.facebook.com/").append(u.id())
-          .append("\n    platformId: \"").append(u.id()).append("\"\n");
+          .append("\n    platformId: \"").append(u.id()).append("\"\n")
+          // Through the account only: with 'auto' a channel without a usable account is read through the browser.
+          .append("    options:\n      via: api\n");
     }
     Path f = dir.resolve("kenh-don-vi.yaml");
     Files.writeString(f, y.toString(), StandardCharsets.UTF_8);
