@@ -241,7 +241,7 @@ class DemoSitesTest {
         "demo");
     assertThat(again.created()).isZero();
     assertThat(again.updated()).isZero();
-    assertThat(again.channels()).isEqualTo(5);
+    assertThat(again.channels()).isEqualTo(7);
     assertThat(again.items()).isEqualTo(registry.itemCount());
   }
 
