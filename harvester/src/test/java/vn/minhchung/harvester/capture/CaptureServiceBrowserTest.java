@@ -293,7 +293,12 @@ class CaptureServiceBrowserTest {
   @Test
   void tabCrashIsRecordedAndTheNextCaptureWorks() throws Exception {
     CompletableFuture<CaptureResult> pending = service.submit(CaptureRequest.of(server.url("/busy")));
-    Thread.sleep(2_000);
+    // The renderer is killed once the tab is on the page (a fixed pause raced a loaded machine's slow start).
+    long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (server.hits("/busy") == 0 && System.nanoTime() < until && !pending.isDone()) {
+      Thread.sleep(50);
+    }
+    Thread.sleep(500);
     // The renderer of the hung tab dies, as it does when the kernel's OOM killer picks it. Renderers are the
     // zygote's children (their command lines are rewritten, so they are found by their place in the tree).
     service.browserProcesses().stream().flatMap(ProcessHandle::children).flatMap(ProcessHandle::children)

@@ -38,6 +38,8 @@ public final class FixtureServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
+  private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> hits =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public FixtureServer() {
     try {
@@ -54,8 +56,14 @@ public final class FixtureServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
+  /** How many times a path was requested (tests wait for the browser to reach a page). */
+  public int hits(String path) {
+    return hits.getOrDefault(path, new java.util.concurrent.atomic.AtomicInteger()).get();
+  }
+
   private void handle(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getPath();
+    hits.computeIfAbsent(path, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
     try (ex) {
       if (PAGES.containsKey(path)) {
         send(ex, 200, "text/html; charset=utf-8", fixture(PAGES.get(path)));
