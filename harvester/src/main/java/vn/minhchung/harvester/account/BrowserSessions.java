@@ -182,39 +182,41 @@ public final class BrowserSessions {
     return marked;
   }
 
+  /** The code of the platform whose saved session a page would get (its domains or its stand-in host), if any. */
+  public Optional<String> platformOf(URI url) {
+    return platformFor(url).map(SessionPlatform::code);
+  }
+
   /**
    * The storage state the browser gets for a page: the saved session of the platform the page belongs to (its host
    * is one of the platform's domains, or the host of its {@code pageBaseUrl}), else empty. The session is opened in
    * memory only. When {@code pageBaseUrl} is a local stand-in (not on the platform's domains), its cookies are given
    * to that host instead, without {@code Secure} when it is plain http.
    */
-  /** The code of the platform whose saved session a page would get (its domains or its stand-in host), if any. */
-  public Optional<String> platformOf(URI url) {
+  public Optional<String> storageStateFor(URI url) {
+    Optional<SessionPlatform> platform = platformFor(url);
+    if (platform.isEmpty()) {
+      return Optional.empty();
+    }
+    SessionPlatform p = platform.get();
+    Optional<SavedSession> saved = db.inTransaction(s -> SavedSessions.find(s, p.code()));
+    if (saved.isEmpty()) {
+      return Optional.empty();
+    }
+    String state = saved.get().storageState(box.get());
+    String host = url.getHost().toLowerCase(Locale.ROOT);
+    return Optional.of(p.owns(host) ? state : retarget(state, pageBase(p)));
+  }
+
+  /** The platform a page belongs to: its host is one of the platform's domains, or the stand-in host and port. */
+  private Optional<SessionPlatform> platformFor(URI url) {
     String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
     for (SessionPlatform p : SessionPlatform.values()) {
       URI base = pageBase(p);
       boolean standIn = !p.owns(base.getHost()) && host.equalsIgnoreCase(base.getHost()) && port(url) == port(base);
       if (p.owns(host) || standIn) {
-        return Optional.of(p.code());
+        return Optional.of(p);
       }
-    }
-    return Optional.empty();
-  }
-
-  public Optional<String> storageStateFor(URI url) {
-    String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
-    for (SessionPlatform p : SessionPlatform.values()) {
-      URI base = pageBase(p);
-      boolean standIn = !p.owns(base.getHost()) && host.equalsIgnoreCase(base.getHost()) && port(url) == port(base);
-      if (!p.owns(host) && !standIn) {
-        continue;
-      }
-      Optional<SavedSession> saved = db.inTransaction(s -> SavedSessions.find(s, p.code()));
-      if (saved.isEmpty()) {
-        return Optional.empty();
-      }
-      String state = saved.get().storageState(box.get());
-      return Optional.of(standIn ? retarget(state, base) : state);
     }
     return Optional.empty();
   }
