@@ -18,6 +18,11 @@ public final class Fmt {
     return t == null ? "—" : DATE_TIME.format(t.atZone(Settings.ZONE));
   }
 
+  /** When an evidence item's subject happened: a day given by staff without a time, else date and time. */
+  public static String occurred(vn.minhchung.storage.evidence.Evidence e) {
+    return e.isOccurredDateOnly() ? date(e.getOccurredAt()) : dateTime(e.getOccurredAt());
+  }
+
   public static String date(LocalDate d) {
     return d == null ? "—" : DATE.format(d);
   }
