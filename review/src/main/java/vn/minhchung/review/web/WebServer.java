@@ -81,6 +81,7 @@ public final class WebServer implements AutoCloseable {
     new UploadRoutes(ui).register(app);
     new AuditRoutes(ui).register(app);
     new AlertRoutes(ui).register(app);
+    new RegistryRoutes(ui).register(app);
     new UserRoutes(ui).register(app);
     new ConnectRoutes(ui, connecting).register(app);
     app.start(config.host(), config.port());
