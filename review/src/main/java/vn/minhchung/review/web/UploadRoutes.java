@@ -67,7 +67,7 @@ final class UploadRoutes {
       m.put("f", typed);
       m.put("which", which);
       m.put("canCapture", ui.actions.isPresent());
-      m.put("maxMb", ui.config.uploadMaxBytes() / (1024 * 1024));
+      m.put("maxSize", Fmt.bytes(ui.config.uploadMaxBytes()));
       ui.render(ctx, "upload.jte", page, m);
     });
   }
@@ -219,8 +219,8 @@ final class UploadRoutes {
     List<UploadRequest.Part> parts = new ArrayList<>();
     for (UploadedFile file : files) {
       if (file.size() > ui.config.uploadMaxBytes()) {
-        throw new UploadRejected(413, "Tệp “" + file.filename() + "” quá lớn: tối đa "
-            + ui.config.uploadMaxBytes() / (1024 * 1024) + " MB mỗi tệp.");
+        throw new UploadRejected(413, "Tệp “" + file.filename() + "” quá lớn: tối đa " + Fmt.bytes(ui.config.uploadMaxBytes())
+            + " mỗi tệp.");
       }
       try (InputStream in = file.content()) {
         parts.add(new UploadRequest.Part(in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, ui.config.uploadMaxBytes() + 1)),

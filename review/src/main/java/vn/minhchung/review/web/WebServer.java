@@ -82,6 +82,7 @@ public final class WebServer implements AutoCloseable {
     new AuditRoutes(ui).register(app);
     new AlertRoutes(ui).register(app);
     new RegistryRoutes(ui).register(app);
+    new RegistryEditRoutes(ui).register(app);
     new UserRoutes(ui).register(app);
     new ConnectRoutes(ui, connecting).register(app);
     app.start(config.host(), config.port());

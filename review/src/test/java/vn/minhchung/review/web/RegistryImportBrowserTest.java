@@ -127,4 +127,57 @@ class RegistryImportBrowserTest {
     assertThat(imports).isEqualTo(1L);
     page.context().close();
   }
+
+  @Test
+  void itemAndUnitAreEditedWithTheImportRulesAndAudited() {
+    Page page = ChromiumUi.login(chromium, server, "quantri", 1366, 900);
+    page.navigate(server.url("/registry"));
+    page.getByLabel("Thêm nhiệm vụ vào 110/KH-UBND").click();
+    assertThat(page.locator("h1")).hasText("Thêm nhiệm vụ");
+    page.getByLabel("Mã").fill("II.4.1.a");
+    page.getByLabel("Nội dung nhiệm vụ").fill("Xây dựng infographic về Luật Chuyển đổi số");
+    page.getByLabel("Chủ trì").selectOption("SKHCN");
+    page.getByLabel("Hạn").fill("2026-12-12");
+    page.getByLabel("Riêng cho nhiệm vụ này (không chọn gì: chỉ cần báo cáo)").check();
+    page.locator("input[name=component][value='2']").check();
+    Locator emptyRow = page.locator("fieldset.targets tbody tr").last();
+    emptyRow.locator("select").selectOption("5");
+    emptyRow.locator("input[name='t.count']").fill("3");
+    emptyRow.locator("input[name='t.description']").fill("Infographic tĩnh về Ngày Chuyển đổi số");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu").setExact(true)).click();
+    // The file import's rule: a target's component must be expected by the item.
+    assertThat(page.locator(".flash-error")).containsText("chỉ tiêu thuộc thành phần 5");
+    assertThat(page.locator("fieldset.targets tbody tr input[name='t.description']").nth(0))
+        .hasValue("Infographic tĩnh về Ngày Chuyển đổi số");
+    page.locator("input[name=component][value='5']").check();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu").setExact(true)).click();
+    assertThat(page.locator(".flash")).hasText("Đã lưu nhiệm vụ II.4.1.a của kế hoạch 110/KH-UBND.");
+    PlanItem item = server.db.inTransaction(s -> {
+      PlanItem i = s.createSelectionQuery("from PlanItem i where i.code = 'II.4.1.a'", PlanItem.class).getSingleResult();
+      i.getTargets().size();
+      i.getLead().getCode();
+      return i;
+    });
+    assertThat(item.getDeadline()).isEqualTo(java.time.LocalDate.of(2026, 12, 12));
+    assertThat(item.getLead().getCode()).isEqualTo("SKHCN");
+    assertThat(item.getComponents()).contains("2").contains("5");
+    assertThat(item.getTargets()).singleElement().satisfies(t -> {
+      assertThat(t.getComponent()).isEqualTo(5);
+      assertThat(t.getCount()).isEqualTo(3);
+    });
+
+    page.getByLabel("Sửa đơn vị STP").click();
+    page.getByLabel("Trực thuộc").selectOption("STP");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu").setExact(true)).click();
+    assertThat(page.locator(".flash-error")).containsText("đơn vị không thể trực thuộc chính nó");
+    page.getByLabel("Tên đơn vị").fill("Sở Tư pháp tỉnh Bắc Ninh (mới)");
+    page.getByLabel("Trực thuộc").selectOption("UBND-BN");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu").setExact(true)).click();
+    assertThat(page.locator(".flash")).hasText("Đã lưu đơn vị STP.");
+    List<String> audits = server.db.inTransaction(s -> s.createSelectionQuery("select a.action || ' ' || a.entityId"
+        + " from AuditEvent a where a.action in ('registry.create', 'registry.update') and a.actor = 'quantri'", String.class)
+        .getResultList());
+    assertThat(audits).contains("registry.create 110/KH-UBND II.4.1.a", "registry.update STP");
+    page.context().close();
+  }
 }

@@ -181,7 +181,8 @@ class ReviewDefectsBrowserTest {
     rawValuesLikeTheDemo();
     Page page = login("quantri");
     Deque<String> todo = new ArrayDeque<>(List.of("/", "/evidence", "/channels", "/channels/new", "/upload", "/audit",
-        "/accounts", "/users", "/khong-co-trang-nay", "/evidence/999999"));
+        "/accounts", "/users", "/alerts", "/registry", "/khong-co-trang-nay", "/evidence/999999",
+        "/channels/" + server.fixture.channels.get("WEB-BBN").getId() + "/edit"));
     Set<String> seen = new LinkedHashSet<>(todo);
     Map<String, List<String>> problems = new TreeMap<>();
     while (!todo.isEmpty() && seen.size() < 200) {
