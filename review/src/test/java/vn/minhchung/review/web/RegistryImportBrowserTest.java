@@ -94,6 +94,7 @@ class RegistryImportBrowserTest {
     assertThat(page.locator(".flash-error")).containsText("Tệp danh-muc-2026.xlsx có 3 lỗi; chưa ghi gì vào danh mục.");
     Locator rows = page.locator("table.problems tbody tr");
     assertThat(rows).hasCount(3);
+    page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/registry-import-errors.png")).setFullPage(true));
     List<String> cells = rows.allInnerTexts();
     assertThat(cells).containsExactlyInAnyOrder(
         "units\t2\tA\tname\tthiếu; trường này bắt buộc",

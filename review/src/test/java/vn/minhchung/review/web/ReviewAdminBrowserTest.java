@@ -82,6 +82,7 @@ class ReviewAdminBrowserTest {
     assertThat(item.locator("details.tech")).not().hasAttribute("open", "");
     assertThat(item.locator("details.tech summary")).hasText("Chi tiết kỹ thuật");
     assertThat(item.locator("details.tech code")).isHidden();  // the technical text is folded away
+    page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/alerts.png")).setFullPage(true));
     item.getByLabel("Ghi chú tiếp nhận").fill("Đã gọi Báo Bắc Ninh, họ đang sửa máy chủ RSS");
     item.getByRole(AriaRole.BUTTON).click();
     assertThat(page.locator(".flash")).hasText("Đã tiếp nhận cảnh báo “Lỗi nhiều lần liên tiếp”.");
@@ -117,6 +118,7 @@ class ReviewAdminBrowserTest {
     assertThat(page.locator("fieldset.options[data-kind=news_site]")).isVisible();
     assertThat(page.locator("fieldset.options[data-kind=web_page]")).isHidden();
 
+    page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/channel-form.png")).setFullPage(true));
     page.getByLabel("Các ngày trong tuần:").check();
     page.getByLabel("thứ Hai").check();
     page.getByLabel("thứ Năm").check();
@@ -209,6 +211,7 @@ class ReviewAdminBrowserTest {
     page.getByRole(AriaRole.BUTTON, named("Thêm tệp")).click();
     assertThat(page.locator(".flash")).hasText("Đã thêm tệp anh-ky-danh-sach.png vào minh chứng.");
     assertThat(page.locator("#tep-them li")).hasCount(3);
+    page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/evidence-files.png")).setFullPage(true));
 
     // A file that is not an accepted type keeps the rest of the form.
     page.navigate(server.url("/upload"));
