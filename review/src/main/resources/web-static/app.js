@@ -70,3 +70,16 @@ function dossierForm(form) {
   });
   window.addEventListener('pageshow', function (e) { if (e.persisted) { done(); } });
 }
+
+// The channel form shows the options of the chosen kind only (without script all are shown; others are ignored).
+document.addEventListener('DOMContentLoaded', function () {
+  var kind = document.querySelector('form select#kind');
+  if (!kind) { return; }
+  function follow() {
+    document.querySelectorAll('fieldset.options[data-kind]').forEach(function (f) {
+      f.hidden = f.getAttribute('data-kind') !== kind.value;
+    });
+  }
+  kind.addEventListener('change', follow);
+  follow();
+});

@@ -39,7 +39,11 @@ public final class AuditView {
       Map.entry("account.connect", "kết nối tài khoản"),
       Map.entry("account.remove", "gỡ tài khoản"),
       Map.entry("registry.create", "thêm vào danh mục"),
-      Map.entry("registry.update", "sửa danh mục"));
+      Map.entry("registry.update", "sửa danh mục"),
+      Map.entry("alert.acknowledge", "tiếp nhận cảnh báo"),
+      Map.entry("evidence.link.add", "thêm minh chứng bằng liên kết"),
+      Map.entry("evidence.file.add", "thêm tệp vào minh chứng"),
+      Map.entry("registry.import", "nhập danh mục từ Excel"));
 
   private static final Map<String, String> FIELDS = Map.ofEntries(
       Map.entry("status", "Trạng thái"), Map.entry("reason", "Lý do"), Map.entry("reviewedBy", "Người duyệt"),
@@ -55,7 +59,10 @@ public final class AuditView {
       Map.entry("username", "Tên đăng nhập"), Map.entry("role", "Vai trò"), Map.entry("platform", "Nền tảng"),
       Map.entry("account", "Tài khoản"), Map.entry("tokenKind", "Loại khóa"), Map.entry("masked", "Khóa (đã che)"),
       Map.entry("expiresAt", "Hết hạn"), Map.entry("platformId", "Mã trên nền tảng"), Map.entry("schedule", "Lịch chạy"),
-      Map.entry("title", "Tiêu đề"), Map.entry("deadline", "Hạn"), Map.entry("plan", "Kế hoạch"));
+      Map.entry("title", "Tiêu đề"), Map.entry("deadline", "Hạn"), Map.entry("plan", "Kế hoạch"),
+      Map.entry("acknowledgedBy", "Người tiếp nhận"), Map.entry("note", "Ghi chú"), Map.entry("docKind", "Loại tài liệu"),
+      Map.entry("items", "Nhiệm vụ"), Map.entry("units", "Số đơn vị"), Map.entry("channels", "Số kênh"),
+      Map.entry("plans", "Số kế hoạch"), Map.entry("workbook", "Tệp Excel"));
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public static String action(String code) {

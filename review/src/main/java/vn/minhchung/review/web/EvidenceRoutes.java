@@ -186,7 +186,7 @@ final class EvidenceRoutes {
     HarvestActions actions = ui.actions.orElseThrow(() -> new WebError(503, "Chức năng chụp lại chưa được bật trên máy chủ này."));
     ui.db.runInTransaction(s -> {
       Evidence e = evidence(s, id);
-      if (e.getPost() == null) {
+      if (e.getPost() == null && (e.getUrl() == null || e.getBlobSha() != null)) {
         throw new WebError(400, "Minh chứng tải lên không có trang web để chụp lại.");
       }
       AuditLog.append(s, ui.now(), user.name(), "evidence.recapture", "evidence", Long.toString(id),

@@ -149,7 +149,15 @@ class ReviewDefectsBrowserTest {
       up.setMediaType("image/jpeg");
       up.setOccurredAt(Instant.parse("2026-06-20T02:00:00Z"));
       up.setUnit(server.fixture.units.get("SKHCN"));
+      up.setDocKind("bien_ban");
+      up.setOccurredDateOnly(true);
       s.persist(up);
+      s.persist(new vn.minhchung.storage.evidence.EvidenceFile(up, jpeg.sha256(), "danh-sach-dai-bieu.jpg", "image/jpeg",
+          jpeg.size(), "canbo", server.clock.instant()));
+      Evidence link = new Evidence(1, "manual", "Luật Chuyển đổi số có hiệu lực từ 1/7/2026", server.clock.instant());
+      link.setUrl("https://vnexpress.net/luat-chuyen-doi-so-co-hieu-luc-4890123.html");
+      link.setUnit(server.fixture.units.get("SKHCN"));
+      s.persist(link);
       Channel bbn = s.find(Channel.class, server.fixture.channels.get("WEB-BBN").getId());
       HarvestRun r = new HarvestRun(bbn, server.clock.instant().minusSeconds(600), "manual", "node-1");
       r.finish(HarvestRun.Status.FAILED, server.clock.instant().minusSeconds(590), 0, 0, 1, 0, 0,
@@ -160,6 +168,12 @@ class ReviewDefectsBrowserTest {
       s.persist(new vn.minhchung.storage.alert.Alert("failure_streak:WEB-BBN", vn.minhchung.storage.alert.Alert.Kind.FAILURE_STREAK,
           bbn, null, "Kênh WEB-BBN thất bại 3 lần liên tiếp", "Kênh Báo Bắc Ninh điện tử (WEB-BBN) thất bại 3 lần liên"
               + " tiếp. Lỗi gần nhất: transient: baobacninh.vn: cannot connect: null.", server.clock.instant()));
+      vn.minhchung.storage.alert.Alert expiring = new vn.minhchung.storage.alert.Alert("account_expiring:FB-TTBN",
+          vn.minhchung.storage.alert.Alert.Kind.ACCOUNT_EXPIRING, s.find(Channel.class, server.fixture.channels.get("FB-TTBN").getId()),
+          null, "Tài khoản sắp hết hạn", "Khóa truy cập của Fanpage Truyền thông tỉnh Bắc Ninh hết hạn ngày 10/11/2026.",
+          server.clock.instant());
+      expiring.acknowledge("canbo", "Đã nhắn Sở KH&CN kết nối lại", server.clock.instant());
+      s.persist(expiring);
       Instant at = server.clock.instant();
       String id = Long.toString(server.id("stp-luat"));
       vn.minhchung.storage.audit.AuditLog.append(s, at, "canbo", "evidence.reject", "evidence", id,
@@ -181,7 +195,8 @@ class ReviewDefectsBrowserTest {
     rawValuesLikeTheDemo();
     Page page = login("quantri");
     Deque<String> todo = new ArrayDeque<>(List.of("/", "/evidence", "/channels", "/channels/new", "/upload", "/audit",
-        "/accounts", "/users", "/khong-co-trang-nay", "/evidence/999999"));
+        "/accounts", "/users", "/alerts", "/registry", "/khong-co-trang-nay", "/evidence/999999",
+        "/channels/" + server.fixture.channels.get("WEB-BBN").getId() + "/edit"));
     Set<String> seen = new LinkedHashSet<>(todo);
     Map<String, List<String>> problems = new TreeMap<>();
     while (!todo.isEmpty() && seen.size() < 200) {

@@ -92,14 +92,16 @@ class ReviewUiBrowserTest {
     assertThat(page.locator(".badge-lg")).hasText("Đã duyệt");
 
     page.navigate(server.url("/upload"));
-    page.getByLabel("Nhiệm vụ").selectOption(server.fixture.items.get("II.2").getId().toString());
-    page.getByLabel("Thành phần minh chứng").selectOption("3");
-    page.getByLabel("Mô tả").fill("Báo Bắc Ninh số 2145, trang 3, ngày 10/10/2026");
-    page.getByLabel("Ngày phát hành / diễn ra").fill("2026-10-10");
+    // The page has two forms (a link, files); this is the upload form.
+    Locator upload = page.locator("#tai-len");
+    upload.getByLabel("Nhiệm vụ").selectOption(server.fixture.items.get("II.2").getId().toString());
+    upload.getByLabel("Thành phần minh chứng").selectOption("3");
+    upload.getByLabel("Mô tả").fill("Báo Bắc Ninh số 2145, trang 3, ngày 10/10/2026");
+    upload.getByLabel("Ngày phát hành / diễn ra").fill("2026-10-10");
     page.locator("#file").setInputFiles(new FilePayload("bao-in-trang-3.pdf", "application/pdf",
         "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)));
     shot(page, "upload");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải lên")).click();
+    upload.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Tải lên")).click();
     assertThat(page.locator(".flash")).containsText("Đã tải lên bao-in-trang-3.pdf");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt").setExact(true)).click();
     page.navigate(server.url("/"));

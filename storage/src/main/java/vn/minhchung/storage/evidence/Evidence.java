@@ -23,7 +23,7 @@ import vn.minhchung.storage.registry.Unit;
 public class Evidence {
   @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
   @Column(nullable = false) private int component;
-  /** harvested | uploaded. */
+  /** harvested | uploaded | manual (a link added by staff, captured at once). */
   @Column(nullable = false) private String source;
   /** pending | approved | rejected. */
   @Column(nullable = false) private String status = "pending";
@@ -46,6 +46,10 @@ public class Evidence {
   @Column(name = "created_at", nullable = false) private Instant createdAt;
   @Column(name = "updated_at", nullable = false) private Instant updatedAt;
   @Column(name = "search_text") private String searchText;
+  /** For an upload: bien_ban, bao_cao, quyet_dinh, ke_hoach, kich_ban, thiet_ke, anh, video (null: not given). */
+  @Column(name = "doc_kind") private String docKind;
+  /** {@link #getOccurredAt()} is a day given by staff (its start in Asia/Ho_Chi_Minh), shown without a time. */
+  @Column(name = "occurred_date_only", nullable = false) private boolean occurredDateOnly;
 
   protected Evidence() {}
 
@@ -102,4 +106,8 @@ public class Evidence {
   public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
   public String getSearchText() { return searchText; }
   public void setSearchText(String searchText) { this.searchText = searchText; }
+  public String getDocKind() { return docKind; }
+  public void setDocKind(String docKind) { this.docKind = docKind; }
+  public boolean isOccurredDateOnly() { return occurredDateOnly; }
+  public void setOccurredDateOnly(boolean occurredDateOnly) { this.occurredDateOnly = occurredDateOnly; }
 }

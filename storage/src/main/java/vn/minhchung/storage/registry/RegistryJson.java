@@ -17,7 +17,7 @@ import vn.minhchung.config.registry.UnitEntry;
  * audit log. Two entries are the same state exactly when their snapshots are equal, which is how import
  * decides that nothing changed.
  */
-final class RegistryJson {
+public final class RegistryJson {
   private RegistryJson() {}
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -82,7 +82,7 @@ final class RegistryJson {
   }
 
   /** Options as stored: a single value as a string, several as an array. Null when there are none. */
-  static String options(Map<String, List<String>> options) {
+  public static String options(Map<String, List<String>> options) {
     if (options.isEmpty()) {
       return null;
     }
@@ -91,7 +91,7 @@ final class RegistryJson {
     return write(m);
   }
 
-  static Map<String, List<String>> readOptions(String json) {
+  public static Map<String, List<String>> readOptions(String json) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     if (json == null || json.isBlank()) {
       return out;
