@@ -37,6 +37,10 @@ final class ChannelRoutes {
     app.post("/channels/{id}", ctx -> save(ctx, Ui.pathId(ctx, "id")));
     app.post("/channels/{id}/active", this::toggle);
     app.post("/channels/{id}/harvest", this::harvest);
+    app.get("/channels/{id}/status", ctx -> {
+      long id = Ui.pathId(ctx, "id");
+      ctx.contentType("application/json; charset=utf-8").result(ui.db.inTransaction(s -> LiveStatus.ofChannel(s, channel(s, id), ui.now())).json());
+    });
   }
 
   private static String orEmpty(String s) {
@@ -63,7 +67,7 @@ final class ChannelRoutes {
       long posts = s.createSelectionQuery("select count(p) from Post p where p.channel = :c", Long.class).setParameter("c", c)
           .getSingleResult();
       ui.render(ctx, "channel.jte", page, Map.of("c", c, "runs", runs, "problems", problems, "posts", posts,
-          "canHarvest", ui.actions.isPresent()));
+          "canHarvest", ui.actions.isPresent(), "live", LiveStatus.ofChannel(s, c, ui.now())));
     });
   }
 
@@ -159,7 +163,7 @@ final class ChannelRoutes {
       return c.getCode();
     });
     actions.harvestNow(code);
-    Ui.redirect(ctx, "/channels/" + id, "Đã bắt đầu thu thập kênh " + code + "; kết quả sẽ có trong lịch sử chạy.");
+    Ui.redirect(ctx, "/channels/" + id, "Đã yêu cầu thu thập kênh " + code + "; trang sẽ tự cập nhật khi có kết quả.");
   }
 
   private static String snapshot(Channel c) {
