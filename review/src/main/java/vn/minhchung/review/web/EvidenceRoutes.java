@@ -114,8 +114,9 @@ final class EvidenceRoutes {
     }
     QueueContext context = QueueContext.parse(queue);
     Optional<Long> next = ui.db.inTransaction(s -> EvidenceSearch.nextId(s, context.filter(), id));
+    // The page changes under the reviewer's eyes, so the message names the item decided.
     Ui.redirect(ctx, next.map(context::evidenceUrl).orElse(context.queueUrl()),
-        done + (next.isPresent() ? " Đang mở minh chứng tiếp theo trong hàng chờ." : " Đã hết minh chứng trong hàng chờ."));
+        "Minh chứng #" + id + ": " + Character.toLowerCase(done.charAt(0)) + done.substring(1) + (next.isPresent() ? " Đang mở minh chứng tiếp theo trong hàng chờ." : " Đã hết minh chứng trong hàng chờ."));
   }
 
   private static String nextUrl(Context ctx, long before) {
@@ -214,7 +215,7 @@ final class EvidenceRoutes {
     }
     String status = "approve".equals(decision) ? "approved" : "rejected";
     ui.db.runInTransaction(s -> BulkReview.review(s, evidence(s, id), status, reason, user.name(), ui.now()));
-    afterDecision(ctx, id, "approve".equals(decision) ? "Đã duyệt minh chứng #" + id + "." : "Đã từ chối minh chứng #" + id + ".");
+    afterDecision(ctx, id, "approve".equals(decision) ? "Đã duyệt minh chứng." : "Đã từ chối minh chứng.");
   }
 
   private void relink(Context ctx) {

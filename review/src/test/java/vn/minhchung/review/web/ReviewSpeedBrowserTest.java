@@ -58,13 +58,14 @@ class ReviewSpeedBrowserTest extends BrowserTestBase {
     assertThat(page.locator("table.queue")).containsText("bài đăng mạng xã hội");
     page.getByLabel("Chọn tất cả trên trang").check();
     assertThat(page.locator(".js-selected-count")).hasText("Đã chọn 50 mục");
-    shot(page, "queue-bulk");
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("queue-bulk.png")));
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt các mục đã chọn")).click();
     assertThat(page.locator(".flash")).hasText("Đã duyệt 50 minh chứng.");
     assertThat(page.locator(".result-count")).containsText(Fmt.number(waiting - 50) + " minh chứng khớp bộ lọc");
     Locator clip = page.locator("table.queue tbody tr", new Page.LocatorOptions().setHasText("Bình dân học vụ số tại phường Kinh Bắc"));
     assertThat(clip).containsText("4.200 lượt xem");
     assertThat(clip).containsText("1.230 lượt tương tác");
+    shot(page, "queue-after-bulk");
     page.getByLabel("Chọn tất cả trên trang").check();
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt các mục đã chọn")).click();
     assertThat(page.locator(".flash")).hasText("Đã duyệt " + (waiting - 50) + " minh chứng.");
@@ -142,7 +143,7 @@ class ReviewSpeedBrowserTest extends BrowserTestBase {
     shot(page, "evidence-review-bar");
 
     page.keyboard().press("a");
-    assertThat(page.locator(".flash")).hasText("Đã duyệt minh chứng #" + third + ". Đang mở minh chứng tiếp theo trong hàng chờ.");
+    assertThat(page.locator(".flash")).hasText("Minh chứng #" + third + ": đã duyệt minh chứng. Đang mở minh chứng tiếp theo trong hàng chờ.");
     assertThat(page.locator("h1")).hasText("Phím tắt: ảnh hội nghị quán triệt Luật số 2");
     page.keyboard().press("n");
     assertThat(page.locator("h1")).hasText("Phím tắt: ảnh hội nghị quán triệt Luật số 1");
@@ -151,7 +152,7 @@ class ReviewSpeedBrowserTest extends BrowserTestBase {
     page.keyboard().type("Ảnh mờ, không thấy băng rôn hội nghị");
     page.keyboard().press("Escape");
     page.keyboard().press("r");
-    assertThat(page.locator(".flash")).hasText("Đã từ chối minh chứng #" + first + ". Đã hết minh chứng trong hàng chờ.");
+    assertThat(page.locator(".flash")).hasText("Minh chứng #" + first + ": đã từ chối minh chứng. Đã hết minh chứng trong hàng chờ.");
     assertThat(page.locator(".result-count")).containsText("1 minh chứng khớp bộ lọc");
     assertThat(page.locator("table.queue")).containsText("Phím tắt: ảnh hội nghị quán triệt Luật số 2");
     assertThat(status(third)).isEqualTo("approved");

@@ -51,8 +51,11 @@ class ReviewUiBrowserTest extends BrowserTestBase {
     page.locator(".shot-zoom").first().click();
     assertThat(page.locator(".lightbox")).isVisible();
     page.keyboard().press("Escape");
+    // Opened from the queue, a decision moves on to the next item of the same queue.
+    String decided = page.url().replaceAll(".*/evidence/(\\d+)\\?.*", "$1");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt").setExact(true)).click();
-    assertThat(page.locator(".flash")).hasText("Đã duyệt minh chứng.");
+    assertThat(page.locator(".flash")).containsText("Minh chứng #" + decided + ": đã duyệt minh chứng.");
+    page.navigate(server.url("/evidence/" + decided));
     assertThat(page.locator(".badge-lg")).hasText("Đã duyệt");
 
     page.navigate(server.url("/upload"));
