@@ -13,7 +13,8 @@ import vn.minhchung.storage.post.HarvestRun;
 /**
  * "Việc cần làm" of one plan: the items past or near their deadline that still miss expected evidence (most
  * urgent first), the plan's evidence waiting for review and link suggestions waiting for a decision (counted per
- * plan and per item), and the channels that are blocked, failing or silent.
+ * plan and per item, counted as the queue filtered the same way counts them), and the channels that are blocked,
+ * failing or silent.
  */
 public record WorkList(String planCode, List<DueItem> dueItems, long pending, long suggested, List<ChannelHealth> channels,
     Map<Long, Long> pendingByItem, Map<Long, Long> suggestedByItem) {
@@ -27,12 +28,13 @@ public record WorkList(String planCode, List<DueItem> dueItems, long pending, lo
         + " from EvidenceLink l where l.planItem.plan.code = :plan and l.state <> 'rejected' and l.evidence.status = 'pending'"
         + " group by l.planItem.id", Object[].class).setParameter("plan", plan).getResultList());
     Map<Long, Long> suggestedByItem = perItem(s.createSelectionQuery("select l.planItem.id, count(l) from EvidenceLink l"
-        + " where l.planItem.plan.code = :plan and l.state = 'suggested' and l.evidence.status <> 'rejected'"
-        + " group by l.planItem.id", Object[].class).setParameter("plan", plan).getResultList());
+        + " where l.planItem.plan.code = :plan and l.state = 'suggested' group by l.planItem.id", Object[].class)
+        .setParameter("plan", plan).getResultList());
     long pending = s.createSelectionQuery("select count(distinct l.evidence.id) from EvidenceLink l"
         + " where l.planItem.plan.code = :plan and l.state <> 'rejected' and l.evidence.status = 'pending'", Long.class)
         .setParameter("plan", plan).getSingleResult();
-    long suggested = suggestedByItem.values().stream().mapToLong(Long::longValue).sum();
+    long suggested = s.createSelectionQuery("select count(distinct l.evidence.id) from EvidenceLink l"
+        + " where l.planItem.plan.code = :plan and l.state = 'suggested'", Long.class).setParameter("plan", plan).getSingleResult();
     List<DueItem> due = progress.items().stream()
         .filter(i -> !i.reportOnly() && !i.complete() && i.deadline().isPresent())
         .filter(i -> i.deadline().get().overdue() || i.deadline().get().soon(warnDays))

@@ -187,6 +187,9 @@ class ReviewSpeedBrowserTest extends BrowserTestBase {
     long pending110 = server.db.inTransaction(s -> EvidenceSearch.count(s,
         new EvidenceFilter(PLAN, null, null, null, null, "pending", null, null, null, null, null, null)));
     assertThat(page.locator(".stat-pending .stat-value")).hasText(Fmt.number(pending110));
+    long suggested110 = server.db.inTransaction(s -> EvidenceSearch.count(s,
+        new EvidenceFilter(PLAN, null, null, null, null, null, "suggested", null, null, null, null, null)));
+    assertThat(page.locator(".stat-suggested .stat-value")).hasText(Fmt.number(suggested110));
     shot(page, "dashboard-todo");
 
     page.getByLabel("Kế hoạch đang xem").selectOption("45/KH-UBND");
