@@ -22,7 +22,10 @@ import vn.minhchung.storage.registry.Channel;
 import vn.minhchung.storage.registry.Plan;
 import vn.minhchung.storage.registry.Unit;
 
-/** The evidence queue, the detail page, review decisions, relinking, recapture, and blob downloads. */
+/**
+ * The evidence queue with its bulk decisions, the detail page (with the next item of the queue it was opened from),
+ * review decisions, relinking, recapture and its live status, and blob downloads.
+ */
 final class EvidenceRoutes {
   static final int PAGE_SIZE = 50;
   private final Ui ui;
