@@ -9,36 +9,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What every review browser test shares: one {@link TestServer} over a fresh fixture database and one system
+ * What every review browser test shares: the class's {@link TestServer} ({@link ServerTestBase}), one system
  * Chromium per test class, signed-in tabs, and full-page screenshots in {@code target/screenshots}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class BrowserTestBase {
+abstract class BrowserTestBase extends ServerTestBase {
   static final Path SHOTS = Path.of("target", "screenshots");
-  @TempDir static Path tmp;
-  TestServer server;
   Playwright playwright;
   Browser chromium;
 
   @BeforeAll
-  void startServerAndBrowser() throws IOException {
+  void startBrowser() throws IOException {
     Files.createDirectories(SHOTS);
-    server = new TestServer(tmp);
     playwright = ChromiumUi.playwright();
     chromium = ChromiumUi.launch(playwright);
   }
 
   @AfterAll
-  void stopServerAndBrowser() {
+  void stopBrowser() {
     if (playwright != null) {
       playwright.close();
-    }
-    if (server != null) {
-      server.close();
     }
   }
 

@@ -3,35 +3,16 @@ package vn.minhchung.review.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import vn.minhchung.storage.evidence.Evidence;
 import vn.minhchung.storage.post.HarvestRun;
 import vn.minhchung.storage.registry.Channel;
 
 /** Bulk review and the live status endpoints over HTTP: one transaction, CSRF, limits, and the JSON the pages poll. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BulkReviewTest {
-  @TempDir static Path tmp;
-  TestServer server;
-
-  @BeforeAll
-  void start() {
-    server = new TestServer(tmp);
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
-  }
-
+class BulkReviewTest extends ServerTestBase {
   private static List<Map.Entry<String, String>> form(String action, long... ids) {
     List<Map.Entry<String, String>> f = new ArrayList<>();
     f.add(Map.entry("action", action));

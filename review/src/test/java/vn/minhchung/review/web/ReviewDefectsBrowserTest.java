@@ -29,15 +29,6 @@ import vn.minhchung.storage.registry.PlanItem;
 
 /** Issue 21's review defects in real Chromium: suggestions kept until decided, validation errors in red. */
 class ReviewDefectsBrowserTest extends BrowserTestBase {
-  private Map<String, String> linkStates(long evidenceId) {
-    return server.db.inTransaction(s -> {
-      Map<String, String> m = new TreeMap<>();
-      s.createSelectionQuery("from EvidenceLink l join fetch l.planItem where l.evidence.id = :id", EvidenceLink.class)
-          .setParameter("id", evidenceId).getResultList().forEach(l -> m.put(l.getPlanItem().getCode(), l.getState()));
-      return m;
-    });
-  }
-
   @Test
   void confirmingOneSuggestionKeepsTheOtherTwoSuggested() {
     long id = server.id("stp-luat");
