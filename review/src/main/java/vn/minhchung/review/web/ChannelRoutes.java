@@ -163,7 +163,7 @@ final class ChannelRoutes {
       return c.getCode();
     });
     actions.harvestNow(code);
-    Ui.redirect(ctx, "/channels/" + id, "Đã yêu cầu thu thập kênh " + code + "; trang sẽ tự cập nhật khi có kết quả.");
+    Ui.redirect(ctx, "/channels/" + id, "Đã bắt đầu thu thập kênh " + code + "; trang sẽ tự cập nhật khi có kết quả.");
   }
 
   private static String snapshot(Channel c) {
