@@ -105,6 +105,12 @@ final class EvidenceRoutes {
     Ui.redirect(ctx, context.queueUrl(), done);
   }
 
+  /** The evidence page again, still in the queue the form came from (its {@code queue} field), if any. */
+  private static String sameItem(Context ctx, long id) {
+    String queue = ctx.formParam(QueueContext.PARAM);
+    return queue == null ? "/evidence/" + id : QueueContext.parse(queue).evidenceUrl(id);
+  }
+
   /**
    * After a decision on an evidence page opened from the queue, the next item of that queue opens (the queue
    * itself when none is left); opened on its own, the page stays.
@@ -232,7 +238,7 @@ final class EvidenceRoutes {
       }
     }).toList();
     ui.db.runInTransaction(s -> Relink.apply(s, evidence(s, id), chosen, user.name(), ui.now()));
-    Ui.redirect(ctx, "/evidence/" + id, "Đã cập nhật liên kết với nhiệm vụ.");
+    Ui.redirect(ctx, sameItem(ctx, id), "Đã cập nhật liên kết với nhiệm vụ.");
   }
 
   private void decideSuggestion(Context ctx) {
@@ -254,8 +260,7 @@ final class EvidenceRoutes {
         ? "Đã xác nhận liên kết với nhiệm vụ " + code[0] + "." : "Đã bỏ đề xuất liên kết với nhiệm vụ " + code[0] + ".";
     // The item stays open while it still has suggestions to decide.
     if (more) {
-      String queue = ctx.formParam(QueueContext.PARAM);
-      Ui.redirect(ctx, queue == null ? "/evidence/" + id : QueueContext.parse(queue).evidenceUrl(id), done);
+      Ui.redirect(ctx, sameItem(ctx, id), done);
     } else {
       afterDecision(ctx, id, done);
     }
@@ -274,8 +279,7 @@ final class EvidenceRoutes {
           null, Json.of("url", e.getUrl()));
     });
     actions.captureAgain(id);
-    String queue = ctx.formParam(QueueContext.PARAM);
-    Ui.redirect(ctx, queue == null ? "/evidence/" + id : QueueContext.parse(queue).evidenceUrl(id), "Đã yêu cầu chụp lại; trang sẽ tự cập nhật khi chụp xong.");
+    Ui.redirect(ctx, sameItem(ctx, id), "Đã yêu cầu chụp lại; trang sẽ tự cập nhật khi chụp xong.");
   }
 
   private void blob(Context ctx) {

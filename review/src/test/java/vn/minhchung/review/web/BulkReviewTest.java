@@ -51,6 +51,21 @@ class BulkReviewTest extends ServerTestBase {
   }
 
   @Test
+  void formsOfAnItemOpenedFromTheQueueKeepThatQueue() {
+    Browser b = Browser.loggedIn(server, "canbo");
+    long clip2 = server.id("clip2");
+    long ii2 = server.fixture.items.get("II.2").getId();
+    String queue = "item=" + ii2 + "&status=approved";
+    b.get("/evidence/" + clip2 + "?queue=" + QueueContext.enc(queue));
+    HttpResponse<String> relinked = b.post("/evidence/" + clip2 + "/links", Map.of("item", Long.toString(ii2), "queue", queue));
+    assertThat(relinked.headers().firstValue("Location")).hasValue("/evidence/" + clip2 + "?queue=" + QueueContext.enc(queue));
+    // clip2 stays approved; the next approved item of II.2 (a smaller id) opens.
+    HttpResponse<String> approved = b.post("/evidence/" + clip2 + "/review", Map.of("decision", "approve", "queue", queue));
+    assertThat(approved.headers().firstValue("Location"))
+        .hasValue("/evidence/" + server.id("clip1") + "?queue=" + QueueContext.enc(queue));
+  }
+
+  @Test
   void withoutTheCsrfTokenNothingHappens() {
     Browser b = Browser.loggedIn(server, "canbo");
     long clip4 = server.id("clip4");
