@@ -17,10 +17,13 @@ final class BandText {
     return "MINH CHỨNG · Ảnh chụp trang lúc " + CaptureManifest.SHOWN.format(at) + " (giờ Việt Nam)";
   }
 
+  private static final java.time.format.DateTimeFormatter SECONDS =
+      java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss", java.util.Locale.ROOT);
+
   static List<String[]> lines(CaptureRequest req, RawCapture raw, ShownFacts facts) {
     OffsetDateTime at = raw.capturedAt().atZone(Settings.ZONE).toOffsetDateTime().withNano(0);
     List<String[]> out = new ArrayList<>();
-    out.add(line("Thời điểm chụp: ", at + "  (" + CaptureManifest.SHOWN.format(at) + ")"));
+    out.add(line("Thời điểm chụp: ", SECONDS.format(at) + " (giờ Việt Nam, UTC+07:00)"));
     out.add(line("Địa chỉ: ", req.url().toString()));
     if (!raw.finalUrl().equals(req.url().toString())) {
       out.add(line("Địa chỉ sau chuyển hướng: ", raw.finalUrl()));
