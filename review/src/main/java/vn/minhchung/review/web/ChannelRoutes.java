@@ -39,6 +39,10 @@ final class ChannelRoutes {
     app.post("/channels/{id}", ctx -> save(ctx, Ui.pathId(ctx, "id")));
     app.post("/channels/{id}/active", this::toggle);
     app.post("/channels/{id}/harvest", this::harvest);
+    app.get("/channels/{id}/status", ctx -> {
+      long id = Ui.pathId(ctx, "id");
+      ctx.contentType("application/json; charset=utf-8").result(ui.db.inTransaction(s -> LiveStatus.ofChannel(s, channel(s, id), ui.now())).json());
+    });
   }
 
   private static String orEmpty(String s) {
@@ -69,7 +73,7 @@ final class ChannelRoutes {
           + "order by x.observedAt desc, x.id desc", ChannelSnapshot.class).setParameter("c", c).setMaxResults(10)
           .getResultList();
       ui.render(ctx, "channel.jte", page, Map.of("c", c, "runs", runs, "problems", problems, "posts", posts,
-          "canHarvest", ui.actions.isPresent(), "snapshots", snapshots));
+          "canHarvest", ui.actions.isPresent(), "snapshots", snapshots, "live", LiveStatus.ofChannel(s, c, ui.now())));
     });
   }
 
@@ -168,7 +172,7 @@ final class ChannelRoutes {
       return c.getCode();
     });
     actions.harvestNow(code);
-    Ui.redirect(ctx, "/channels/" + id, "Đã bắt đầu thu thập kênh " + code + "; kết quả sẽ có trong lịch sử chạy.");
+    Ui.redirect(ctx, "/channels/" + id, "Đã bắt đầu thu thập kênh " + code + "; trang sẽ tự cập nhật khi có kết quả.");
   }
 
   /**

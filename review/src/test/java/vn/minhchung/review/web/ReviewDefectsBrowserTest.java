@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,11 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import vn.minhchung.review.testing.RawValues;
 import vn.minhchung.storage.blob.BlobRef;
 import vn.minhchung.storage.blob.BlobStore;
@@ -34,41 +28,7 @@ import vn.minhchung.storage.registry.Channel;
 import vn.minhchung.storage.registry.PlanItem;
 
 /** Issue 21's review defects in real Chromium: suggestions kept until decided, validation errors in red. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReviewDefectsBrowserTest {
-  @TempDir static Path tmp;
-  TestServer server;
-  Playwright playwright;
-  com.microsoft.playwright.Browser chromium;
-
-  @BeforeAll
-  void start() {
-    server = new TestServer(tmp);
-    playwright = ChromiumUi.playwright();
-    chromium = ChromiumUi.launch(playwright);
-  }
-
-  @AfterAll
-  void stop() {
-    if (playwright != null) {
-      playwright.close();
-    }
-    server.close();
-  }
-
-  private Page login(String user) {
-    return ChromiumUi.login(chromium, server, user, 1366, 900);
-  }
-
-  private Map<String, String> linkStates(long evidenceId) {
-    return server.db.inTransaction(s -> {
-      Map<String, String> m = new TreeMap<>();
-      s.createSelectionQuery("from EvidenceLink l join fetch l.planItem where l.evidence.id = :id", EvidenceLink.class)
-          .setParameter("id", evidenceId).getResultList().forEach(l -> m.put(l.getPlanItem().getCode(), l.getState()));
-      return m;
-    });
-  }
-
+class ReviewDefectsBrowserTest extends BrowserTestBase {
   @Test
   void confirmingOneSuggestionKeepsTheOtherTwoSuggested() {
     long id = server.id("stp-luat");
