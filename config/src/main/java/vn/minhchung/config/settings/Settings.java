@@ -104,6 +104,14 @@ public final class Settings {
       SettingKey.string("link.threshold", "0.5"),
       SettingKey.string("export.pdf", "auto"),
       SettingKey.integer("export.pdfTimeoutSeconds", 300),
+      SettingKey.string("blobs.store", "local"),
+      SettingKey.url("blobs.s3.endpoint", null),
+      SettingKey.string("blobs.s3.bucket", null),
+      SettingKey.string("blobs.s3.region", "us-east-1"),
+      SettingKey.secret("blobs.s3.accessKey"),
+      SettingKey.secret("blobs.s3.secretKey"),
+      SettingKey.bool("blobs.s3.pathStyle", true),
+      SettingKey.string("blobs.s3.prefix", null),
       SettingKey.url("tsa.url", null),
       SettingKey.string("tsa.trustStore", null));
 
