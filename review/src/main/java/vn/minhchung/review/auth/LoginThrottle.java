@@ -87,7 +87,7 @@ public final class LoginThrottle {
     return new Row(key, start, ((Number) r[1]).intValue(), r[2] == null ? null : instant(r[2]));
   }
 
-  private static Instant instant(Object o) {
+  static Instant instant(Object o) {
     if (o instanceof Instant i) {
       return i;
     }

@@ -41,7 +41,7 @@ public final class WebServer implements AutoCloseable {
   public static WebServer start(WebConfig config, Database db, BlobStore blobs, Clock clock,
       Optional<HarvestActions> actions, Optional<Connecting> connecting) {
     TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
-    Ui ui = new Ui(db, blobs, clock, new SessionStore(config.sessionTimeout()), config, actions, templates);
+    Ui ui = new Ui(db, blobs, clock, new SessionStore(db, config.sessionTimeout()), config, actions, templates);
     Javalin app = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.staticFiles.add(s -> {
