@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import vn.minhchung.storage.db.Database;
+import vn.minhchung.storage.db.SqlTimes;
 
 /**
  * Sessions in table {@code web_session}, shared by every node behind the reverse proxy; the cookie carries only a
@@ -94,7 +95,7 @@ public final class SessionStore {
       Object[] r = rows.get(0);
       WebUser user = r[2] == null ? null : new WebUser(((Number) r[1]).longValue(), (String) r[2],
           Role.fromCode((String) r[3]).orElse(Role.VIEWER));
-      Instant last = LoginThrottle.instant(r[4]);
+      Instant last = SqlTimes.instant(r[4]);
       if (last.plus(user == null ? anonymousTimeout : timeout).isBefore(now)) {
         s.createNativeMutationQuery("delete from web_session where id_sha256 = :id").setParameter("id", key)
             .executeUpdate();

@@ -76,6 +76,7 @@ public final class WebServer implements AutoCloseable {
     new ItemRoutes(ui).register(app);
     new UploadRoutes(ui).register(app);
     new AuditRoutes(ui).register(app);
+    new NodeRoutes(ui).register(app);
     new UserRoutes(ui).register(app);
     new ConnectRoutes(ui, connecting).register(app);
     app.start(config.host(), config.port());
