@@ -95,7 +95,7 @@ public final class ExportBench {
   }
 
   /** Plan 110/KH-UBND, item II.2 with targets, and n approved, confirmed evidence items with captures. */
-  private static long populate(Database db, BlobStore blobs, int n) {
+  static long populate(Database db, BlobStore blobs, int n) {
     Instant t0 = Instant.parse("2026-10-01T01:00:00Z");
     long[] ids = db.inTransaction(s -> {
       Unit u = new Unit("SKHCN", "Sở Khoa học và Công nghệ tỉnh Bắc Ninh", t0);
