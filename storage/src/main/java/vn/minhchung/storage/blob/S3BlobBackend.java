@@ -28,11 +28,12 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Blobs in an S3-compatible bucket (AWS S3, MinIO, Ceph RGW, SeaweedFS, Garage…) through the AWS SDK v2, keyed
- * {@code PREFIX + sha256/ab/cd/<sha256>}. Only plain S3 calls are used: a write is a HEAD, then a PUT with
- * {@code If-None-Match: *} (a store that refuses the condition gets a plain PUT from then on: the HEAD already
- * showed the key free, and a racing writer can only write the same bytes). Each PUT and each part carries
- * {@code x-amz-checksum-sha256}, so the store checks the bytes it receives. Blobs over {@code partSize} go up in
- * parts (large WARCs), so no request holds more than one part in memory.
+ * {@code PREFIX + sha256/ab/cd/<sha256>}. Only plain S3 calls are used: a write is a HEAD (a hash already there is
+ * a no-op), then a PUT with {@code If-None-Match: *} (a 412 means another node wrote the same bytes meanwhile) and
+ * {@code x-amz-checksum-sha256}, so the store checks the bytes it receives. A store that answers "not implemented"
+ * to one of those headers is asked again without the condition (the HEAD already showed the key free, and a racing
+ * writer can only write the same bytes), then with {@code Content-MD5} instead of the SHA-256 checksum; the first
+ * mode that works is kept. Blobs over {@code partSize} go up in parts (large WARCs), one part in memory at a time.
  */
 public final class S3BlobBackend implements BlobBackend {
   /** Part size of multipart uploads, and the size from which they are used (S3's minimum part is 5 MiB). */
