@@ -11,8 +11,6 @@ import vn.minhchung.storage.db.Database;
  * random sample; reports each missing, changed or unreadable one.
  */
 public final class BlobCheck {
-  private static final int PAGE = 500;
-
   private BlobCheck() {}
 
   /** Where a check stands, after each blob. */
@@ -33,18 +31,10 @@ public final class BlobCheck {
       return new Result(done[0], done[1], problems);
     }
     long total = BlobRows.count(db);
-    String after = "";
-    while (true) {
-      List<BlobRef> page = BlobRows.page(db, after, PAGE);
-      if (page.isEmpty()) {
-        break;
-      }
-      for (BlobRef ref : page) {
-        after = ref.sha256();
-        check(store, ref, problems, done);
-        progress.accept(new Progress(done[0], total, done[1], problems.size()));
-      }
-    }
+    BlobRows.forEach(db, ref -> {
+      check(store, ref, problems, done);
+      progress.accept(new Progress(done[0], total, done[1], problems.size()));
+    });
     return new Result(done[0], done[1], problems);
   }
 

@@ -15,8 +15,6 @@ import vn.minhchung.storage.db.Database;
  * the others still copied.
  */
 public final class BlobCopy {
-  private static final int PAGE = 500;
-
   private BlobCopy() {}
 
   /** Where a copy stands, after each blob. */
@@ -27,40 +25,28 @@ public final class BlobCopy {
 
   public static Result run(Database db, BlobStore from, BlobStore to, Consumer<Progress> progress) throws IOException {
     long total = BlobRows.count(db);
-    long done = 0;
-    long copied = 0;
-    long present = 0;
-    long bytes = 0;
+    long[] counts = new long[4]; // copied, already there, bytes copied, done
     List<String> problems = new ArrayList<>();
-    String after = "";
-    while (true) {
-      List<BlobRef> page = BlobRows.page(db, after, PAGE);
-      if (page.isEmpty()) {
-        break;
-      }
-      for (BlobRef ref : page) {
-        after = ref.sha256();
-        if (to.backend().exists(ref.sha256())) {
-          present++;
-        } else {
-          try (InputStream in = from.openVerified(ref.sha256())) {
-            BlobRef written = to.put(in, ref.mediaType());
-            copied++;
-            bytes += written.size();
-          } catch (NoSuchFileException e) {
-            problems.add("blob " + ref.sha256() + " is missing from " + from.describe());
-          } catch (java.io.UncheckedIOException e) {
-            if (e.getCause() instanceof BlobCorruptException c) {
-              problems.add(c.getMessage());
-            } else {
-              throw e.getCause();
-            }
+    BlobRows.forEach(db, ref -> {
+      if (to.backend().exists(ref.sha256())) {
+        counts[1]++;
+      } else {
+        try (InputStream in = from.openVerified(ref.sha256())) {
+          counts[2] += to.put(in, ref.mediaType()).size();
+          counts[0]++;
+        } catch (NoSuchFileException e) {
+          problems.add("blob " + ref.sha256() + " is missing from " + from.describe());
+        } catch (java.io.UncheckedIOException e) {
+          if (e.getCause() instanceof BlobCorruptException c) {
+            problems.add(c.getMessage());
+          } else {
+            throw e.getCause();
           }
         }
-        done++;
-        progress.accept(new Progress(done, total, copied, present, bytes, problems.size()));
       }
-    }
-    return new Result(total, copied, present, bytes, problems);
+      counts[3]++;
+      progress.accept(new Progress(counts[3], total, counts[0], counts[1], counts[2], problems.size()));
+    });
+    return new Result(total, counts[0], counts[1], counts[2], problems);
   }
 }

@@ -12,6 +12,29 @@ final class BlobRows {
         .getSingleResult());
   }
 
+  private static final int PAGE = 500;
+
+  /** What to do with each blob; may throw {@code E}. */
+  @FunctionalInterface
+  interface Each<E extends Exception> {
+    void accept(BlobRef ref) throws E;
+  }
+
+  /** Calls {@code each} for every blob of the table, in hash order, reading a page at a time. */
+  static <E extends Exception> void forEach(Database db, Each<E> each) throws E {
+    String after = "";
+    while (true) {
+      List<BlobRef> page = page(db, after, PAGE);
+      if (page.isEmpty()) {
+        return;
+      }
+      for (BlobRef ref : page) {
+        after = ref.sha256();
+        each.accept(ref);
+      }
+    }
+  }
+
   /** Up to {@code limit} blobs whose hash sorts after {@code after}, in hash order. */
   static List<BlobRef> page(Database db, String after, int limit) {
     return db.inTransaction(s -> s.createSelectionQuery(
