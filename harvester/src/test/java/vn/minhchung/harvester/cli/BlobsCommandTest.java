@@ -117,6 +117,16 @@ class BlobsCommandTest {
   }
 
   @Test
+  void anUnreachableStoreIsAnOutsideFailure() {
+    Map<String, String> env = s3Env("s3");
+    env.put("HARVESTER_BLOBS_S3_ENDPOINT", "http://127.0.0.1:9");
+    CliRun r = CliRun.run(data, env, clock, "blobs", "verify", "--sample", "1");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OUTSIDE_FAILURE);
+    assertThat(r.err()).contains("error: cannot read blob").contains("s3://minh-chung/bac-ninh/ at http://127.0.0.1:9")
+        .doesNotContain(S3ProxyServer.SECRET_KEY);
+  }
+
+  @Test
   void anS3StoreWithoutItsKeysIsAConfigurationErrorNamingEachKey() {
     CliRun r = CliRun.run(data, Map.of("HARVESTER_BLOBS_STORE", "s3"), clock, "blobs", "verify");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);

@@ -155,7 +155,10 @@ public final class BlobStore implements AutoCloseable {
     }
   }
 
-  /** Re-hashes a blob; empty when it is intact, else a sentence saying what is wrong. */
+  /**
+   * Re-hashes a blob; empty when it is intact, else a sentence saying what is wrong (missing, changed). A store
+   * that cannot be read at all is an {@link UncheckedIOException}, not a finding about the blob.
+   */
   public Optional<String> verify(String sha256, long expectedSize) {
     try (InputStream in = new DigestInputStream(backend.open(sha256), sha256())) {
       MessageDigest md = ((DigestInputStream) in).getMessageDigest();
@@ -171,7 +174,7 @@ public final class BlobStore implements AutoCloseable {
     } catch (NoSuchFileException e) {
       return Optional.of("blob " + sha256 + " is missing from " + describe());
     } catch (IOException e) {
-      return Optional.of("blob " + sha256 + " cannot be read: " + e.getMessage());
+      throw new UncheckedIOException("cannot read blob " + sha256 + " from " + describe() + ": " + e.getMessage(), e);
     }
   }
 
