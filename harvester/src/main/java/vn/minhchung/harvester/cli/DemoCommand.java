@@ -105,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
             + " mở http://127.0.0.1:%d/connect/zalo?channel=%s và bấm \"Đồng ý\" (trang cấp quyền mẫu của Zalo), rồi"
             + " \"Thu thập ngay\" ở trang của kênh.%n", code, webPort, code));
         handedOver = true;
-        ServeCommand.serve(ctx, harvesting, "127.0.0.1", webPort, false, spec);
+        ServeCommand.serve(ctx, harvesting, "127.0.0.1", webPort, vn.minhchung.storage.node.NodeRole.ALL, spec);
       } finally {
         if (!handedOver) {
           harvesting.close();

@@ -77,7 +77,7 @@ final class EvidenceFiles {
   private void copy(String sha, String path, ExportRow r, String label) throws IOException {
     if (!BlobStore.isSha256(sha) || !blobs.exists(sha)) {
       throw new ExportException(ExportException.Reason.MISSING_DATA, "evidence " + r.evidenceId() + " (" + label
-          + "): blob " + sha + " is missing from " + blobs.root() + "; restore the blob store from backup or recapture");
+          + "): blob " + sha + " is missing from " + blobs.describe() + "; restore the blob store from backup or recapture");
     }
     byte[] digest;
     try (InputStream in = blobs.open(sha)) {
@@ -86,7 +86,7 @@ final class EvidenceFiles {
     String actual = HexFormat.of().formatHex(digest);
     if (!actual.equals(sha)) {
       throw new ExportException(ExportException.Reason.MISSING_DATA, "evidence " + r.evidenceId() + " (" + label
-          + "): blob " + sha + " in " + blobs.root() + " has changed, its content hashes to " + actual
+          + "): blob " + sha + " in " + blobs.describe() + " has changed, its content hashes to " + actual
           + "; the dossier was not made");
     }
   }

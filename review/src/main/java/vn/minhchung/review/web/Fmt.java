@@ -164,6 +164,8 @@ public final class Fmt {
       case DEADLINE_EVIDENCE -> "Mở minh chứng của nhiệm vụ: duyệt minh chứng đang chờ, xác nhận liên kết đề xuất, hoặc"
           + " thêm liên kết, tải lên minh chứng còn thiếu.";
       case ACCOUNT_EXPIRING -> "Nhờ đơn vị sở hữu trang kết nối lại tài khoản trước khi hết hạn (trang Tài khoản).";
+      case NODE_SILENT -> "Xem trang Máy chủ và khởi động lại tiến trình serve đã dừng (cảnh báo tự hết khi máy chủ chạy"
+          + " lại); nếu máy chủ được bỏ đi có chủ ý, bấm “Đã tiếp nhận” và ghi chú lý do.";
     };
   }
 
@@ -175,6 +177,7 @@ public final class Fmt {
       case CHANNEL_BLOCKED -> "Kênh bị chặn hoặc cấu hình sai";
       case DEADLINE_EVIDENCE -> "Đến hạn hoặc quá hạn, thiếu minh chứng";
       case ACCOUNT_EXPIRING -> "Tài khoản kết nối sắp hết hạn";
+      case NODE_SILENT -> "Máy chủ mất liên lạc";
     };
   }
 }

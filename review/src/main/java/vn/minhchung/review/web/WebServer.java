@@ -43,7 +43,7 @@ public final class WebServer implements AutoCloseable {
   public static WebServer start(WebConfig config, Database db, BlobStore blobs, Clock clock,
       Optional<HarvestActions> actions, Optional<Connecting> connecting) {
     TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
-    Ui ui = new Ui(db, blobs, clock, new SessionStore(config.sessionTimeout()), config, actions, templates);
+    Ui ui = new Ui(db, blobs, clock, new SessionStore(db, config.sessionTimeout()), config, actions, templates);
     Javalin app = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.staticFiles.add(s -> {
@@ -83,6 +83,7 @@ public final class WebServer implements AutoCloseable {
     new AlertRoutes(ui).register(app);
     new RegistryRoutes(ui).register(app);
     new RegistryEditRoutes(ui).register(app);
+    new NodeRoutes(ui).register(app);
     new UserRoutes(ui).register(app);
     new ConnectRoutes(ui, connecting).register(app);
     app.start(config.host(), config.port());

@@ -38,7 +38,9 @@ public class Alert {
     /** A plan-item deadline is near and evidence is missing against its targets. */
     DEADLINE_EVIDENCE,
     /** A channel account's credential expires within {@code alerts.accountExpiryDays} days, or has expired. */
-    ACCOUNT_EXPIRING;
+    ACCOUNT_EXPIRING,
+    /** A {@code serve} process stopped beating for {@code alerts.nodeSilentMinutes} without a clean stop. */
+    NODE_SILENT;
 
     public String code() {
       return name().toLowerCase(Locale.ROOT);
