@@ -25,6 +25,7 @@ public final class AuditView {
       Map.entry("evidence.approve", "duyệt minh chứng"),
       Map.entry("evidence.reject", "từ chối minh chứng"),
       Map.entry("evidence.relink", "cập nhật liên kết nhiệm vụ"),
+      Map.entry("evidence.classify", "đổi thành phần / loại minh chứng"),
       Map.entry("evidence.link.confirm", "xác nhận đề xuất liên kết"),
       Map.entry("evidence.link.dismiss", "bỏ đề xuất liên kết"),
       Map.entry("evidence.recapture", "yêu cầu chụp lại"),
@@ -55,7 +56,8 @@ public final class AuditView {
       Map.entry("username", "Tên đăng nhập"), Map.entry("role", "Vai trò"), Map.entry("platform", "Nền tảng"),
       Map.entry("account", "Tài khoản"), Map.entry("tokenKind", "Loại khóa"), Map.entry("masked", "Khóa (đã che)"),
       Map.entry("expiresAt", "Hết hạn"), Map.entry("platformId", "Mã trên nền tảng"), Map.entry("schedule", "Lịch chạy"),
-      Map.entry("title", "Tiêu đề"), Map.entry("deadline", "Hạn"), Map.entry("plan", "Kế hoạch"));
+      Map.entry("title", "Tiêu đề"), Map.entry("deadline", "Hạn"), Map.entry("plan", "Kế hoạch"),
+      Map.entry("kindBy", "Loại do người rà soát chọn"), Map.entry("flags", "Cờ"));
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public static String action(String code) {

@@ -37,6 +37,7 @@ final class EvidenceRoutes {
     app.post("/evidence/{id}/links", this::relink);
     app.post("/evidence/{id}/suggestions/{item}", this::decideSuggestion);
     app.post("/evidence/{id}/recapture", this::recapture);
+    app.post("/evidence/{id}/classify", this::classify);
     app.get("/blobs/{sha}", this::blob);
   }
 
@@ -178,6 +179,21 @@ final class EvidenceRoutes {
     });
     Ui.redirect(ctx, "/evidence/" + id, "confirm".equals(decision)
         ? "Đã xác nhận liên kết với nhiệm vụ " + code[0] + "." : "Đã bỏ đề xuất liên kết với nhiệm vụ " + code[0] + ".");
+  }
+
+  private void classify(Context ctx) {
+    WebUser user = Ui.reviewer(ctx);
+    long id = Ui.pathId(ctx, "id");
+    String c = Optional.ofNullable(ctx.formParam("component")).orElse("");
+    int component;
+    try {
+      component = Integer.parseInt(c.trim());
+    } catch (NumberFormatException e) {
+      throw new WebError(400, "Thành phần '" + c + "' không hợp lệ: chọn một thành phần từ 1 đến 6.");
+    }
+    String kind = Optional.ofNullable(ctx.formParam("kind")).map(String::trim).orElse(Reclassify.AUTO);
+    boolean changed = ui.db.inTransaction(s -> Reclassify.apply(s, evidence(s, id), component, kind, user.name(), ui.now()));
+    Ui.redirect(ctx, "/evidence/" + id, changed ? "Đã cập nhật thành phần và loại minh chứng." : "Thành phần và loại không đổi.");
   }
 
   private void recapture(Context ctx) {
