@@ -52,7 +52,7 @@ class DemoCommandTest {
         .contains("[7/7]", "BAO-BN: success", "FB-TTBN: success", "YT-TTDN-BN: success",
             "CONG-TTDT-BN: success")
         .contains("FB-SKHCN: success (3 bài mới", "FB-XTH: blocked", "trang yêu cầu đăng nhập")
-        .contains("Rà soát mẫu kế hoạch KHTT-CDS-2025: 5 minh chứng được duyệt và xác nhận liên kết, 2 chuyển sang "
+        .contains("Rà soát mẫu kế hoạch KHTT-CDS-2025: 6 minh chứng được duyệt và xác nhận liên kết, 2 chuyển sang "
             + "thành phần 5");
     Matcher done = Pattern.compile("Xong: 7 kênh, (\\d+) ảnh chụp mới").matcher(first.out());
     assertThat(done.find()).as(first.out()).isTrue();
