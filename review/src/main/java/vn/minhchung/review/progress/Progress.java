@@ -55,16 +55,22 @@ public final class Progress {
       EvidenceKind kind = EvidenceKind.of(t.getKind()).orElse(null);
       TargetRule rule = new TargetRule(t.getComponent(), kind, min, max, item.getPlan().getIssuedOn(), item.getDeadline());
       List<TargetEvidence> counted = new ArrayList<>();
-      List<TargetEvidence> notCounted = new ArrayList<>();
+      List<LinkedEvidence> notCounted = new ArrayList<>();
       java.util.Set<Long> seen = new java.util.HashSet<>();
       for (LinkedEvidence l : mine) {
         if (rule.relevant(l) && seen.add(l.evidenceId())) {
-          Optional<String> why = rule.reason(l);
-          (why.isEmpty() ? counted : notCounted).add(new TargetEvidence(l.evidenceId(), l.title(), why.orElse(null)));
+          if (rule.reason(l).isEmpty()) {
+            counted.add(new TargetEvidence(l.evidenceId(), l.title(), null));
+          } else {
+            notCounted.add(l);
+          }
         }
       }
+      // The evidence nearest to counting first: of the target's kind, then approved, then by id.
+      notCounted.sort(java.util.Comparator.comparing((LinkedEvidence l) -> !rule.ofKind(l))
+          .thenComparing(l -> !"approved".equals(l.status())).thenComparingLong(LinkedEvidence::evidenceId));
       List<TargetEvidence> listed = new ArrayList<>(counted);
-      listed.addAll(notCounted);
+      notCounted.forEach(l -> listed.add(new TargetEvidence(l.evidenceId(), l.title(), rule.reason(l).orElseThrow())));
       targets.add(new TargetProgress(TargetRule.componentOf(t.getComponent()), kind, t.getDescription(), t.getCount(),
           counted.size(), min, max, listed));
     }

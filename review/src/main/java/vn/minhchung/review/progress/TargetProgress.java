@@ -10,7 +10,8 @@ import vn.minhchung.config.registry.EvidenceKind;
  * the target's component and kind (when it names one) with a confirmed link to the item, dated within the
  * item's time; for targets with a duration range only posts whose duration lies in [min, max] count (see
  * {@link TargetRule}). {@code have} may exceed {@code need}. {@code evidence} lists the evidence counted first,
- * then the evidence of the target's component or kind that does not count, each with its reason.
+ * then the evidence of the target's component or kind that does not count, each with its reason: that of the
+ * target's kind first, approved before the rest.
  */
 public record TargetProgress(EvidenceComponent component, EvidenceKind kind, String description, int need, int have,
     Integer minDurationSeconds, Integer maxDurationSeconds, List<TargetEvidence> evidence) {

@@ -20,12 +20,17 @@ record TargetRule(int component, EvidenceKind kind, Integer minSeconds, Integer 
     return l.component() == component || kind != null && kind.code().equals(l.kind());
   }
 
+  /** True when the evidence is of the kind the target asks for (any kind when it names none). */
+  boolean ofKind(LinkedEvidence l) {
+    return kind == null || kind.code().equals(l.kind());
+  }
+
   /** Empty when the evidence counts, else the first reason it does not. */
   Optional<String> reason(LinkedEvidence l) {
     if (l.component() != component) {
       return Optional.of("đang ở thành phần " + l.component() + ", chỉ tiêu thuộc thành phần " + component);
     }
-    if (kind != null && !kind.code().equals(l.kind())) {
+    if (!ofKind(l)) {
       String is = EvidenceKind.of(l.kind()).map(EvidenceKind::label).orElse("chưa rõ");
       return Optional.of("loại " + is + ", chỉ tiêu cần " + kind.label());
     }

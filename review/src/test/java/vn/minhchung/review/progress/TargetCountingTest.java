@@ -46,6 +46,10 @@ class TargetCountingTest {
           tuple("Phóng sự: Chuyển đổi số ở xã Tiên Du", "ngày đăng ngoài thời gian của nhiệm vụ"),
           tuple("Phóng sự: Bình dân học vụ số tại phường Kinh Bắc", "chưa duyệt"),
           tuple("Bản tin ngắn: Luật Chuyển đổi số có hiệu lực", "thời lượng 1:35 ngoài khoảng 5–10 phút"));
+      assertThat(clips.notCounted()).extracting(TargetEvidence::title).as("nearest to counting first: of the "
+          + "target's kind, approved before pending; another kind last").startsWith(
+          "Phóng sự: Chuyển đổi số ở xã Tiên Du", "Bản tin ngắn: Luật Chuyển đổi số có hiệu lực",
+          "Phóng sự: Bình dân học vụ số tại phường Kinh Bắc");
       assertThat(ii2.components().get(1).approved()).as("the component column still counts all approved")
           .isEqualTo(4);
     } finally {
