@@ -51,7 +51,8 @@ public final class RegistryXlsxWriter {
               i.deadline() == null ? null : RegistryFormats.formatDate(i.deadline()), i.products(), join(i.keywords()),
               ExpectedComponents.toCell(i.components()));
           for (TargetEntry t : i.targets()) {
-            row(targets, p.code(), i.code(), Integer.toString(t.component()), t.description(),
+            row(targets, p.code(), i.code(), Integer.toString(t.component()),
+                t.kind() == null ? null : t.kind().code(), t.description(),
                 Integer.toString(t.count()), t.minDuration() == null ? null : t.minDuration().toString(),
                 t.maxDuration() == null ? null : t.maxDuration().toString());
           }

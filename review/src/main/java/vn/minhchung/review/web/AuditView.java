@@ -25,6 +25,7 @@ public final class AuditView {
       Map.entry("evidence.approve", "duyệt minh chứng"),
       Map.entry("evidence.reject", "từ chối minh chứng"),
       Map.entry("evidence.relink", "cập nhật liên kết nhiệm vụ"),
+      Map.entry("evidence.classify", "đổi thành phần / loại minh chứng"),
       Map.entry("evidence.link.confirm", "xác nhận đề xuất liên kết"),
       Map.entry("evidence.link.dismiss", "bỏ đề xuất liên kết"),
       Map.entry("evidence.recapture", "yêu cầu chụp lại"),
@@ -62,7 +63,8 @@ public final class AuditView {
       Map.entry("title", "Tiêu đề"), Map.entry("deadline", "Hạn"), Map.entry("plan", "Kế hoạch"),
       Map.entry("acknowledgedBy", "Người tiếp nhận"), Map.entry("note", "Ghi chú"), Map.entry("docKind", "Loại tài liệu"),
       Map.entry("items", "Nhiệm vụ"), Map.entry("units", "Số đơn vị"), Map.entry("channels", "Số kênh"),
-      Map.entry("plans", "Số kế hoạch"), Map.entry("workbook", "Tệp Excel"));
+      Map.entry("plans", "Số kế hoạch"), Map.entry("workbook", "Tệp Excel"),
+      Map.entry("kindBy", "Loại do người rà soát chọn"), Map.entry("flags", "Cờ"));
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public static String action(String code) {

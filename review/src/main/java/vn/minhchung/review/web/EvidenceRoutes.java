@@ -46,6 +46,7 @@ final class EvidenceRoutes {
       long id = Ui.pathId(ctx, "id");
       ctx.contentType("application/json; charset=utf-8").result(ui.db.inTransaction(s -> LiveStatus.ofEvidence(s, evidence(s, id), ui.now())).json());
     });
+    app.post("/evidence/{id}/classify", this::classify);
     app.get("/blobs/{sha}", this::blob);
   }
 
@@ -264,6 +265,21 @@ final class EvidenceRoutes {
     } else {
       afterDecision(ctx, id, done);
     }
+  }
+
+  private void classify(Context ctx) {
+    WebUser user = Ui.reviewer(ctx);
+    long id = Ui.pathId(ctx, "id");
+    String c = Optional.ofNullable(ctx.formParam("component")).orElse("");
+    int component;
+    try {
+      component = Integer.parseInt(c.trim());
+    } catch (NumberFormatException e) {
+      throw new WebError(400, "Thành phần '" + c + "' không hợp lệ: chọn một thành phần từ 1 đến 6.");
+    }
+    String kind = Optional.ofNullable(ctx.formParam("kind")).map(String::trim).orElse(Reclassify.AUTO);
+    boolean changed = ui.db.inTransaction(s -> Reclassify.apply(s, evidence(s, id), component, kind, user.name(), ui.now()));
+    Ui.redirect(ctx, "/evidence/" + id, changed ? "Đã cập nhật thành phần và loại minh chứng." : "Thành phần và loại không đổi.");
   }
 
   private void recapture(Context ctx) {

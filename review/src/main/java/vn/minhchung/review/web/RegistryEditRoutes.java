@@ -14,6 +14,7 @@ import vn.minhchung.config.registry.EvidenceComponent;
 import vn.minhchung.config.registry.ItemEntry;
 import vn.minhchung.config.registry.PlanEntry;
 import vn.minhchung.config.registry.RegistryDocument;
+import vn.minhchung.config.registry.EvidenceKind;
 import vn.minhchung.config.registry.TargetEntry;
 import vn.minhchung.config.registry.UnitEntry;
 import vn.minhchung.config.registry.Where;
@@ -97,7 +98,7 @@ final class RegistryEditRoutes {
         List<String[]> rows = new ArrayList<>();
         for (TargetEntry t : i.targets()) {
           rows.add(new String[] {Integer.toString(t.component()), Integer.toString(t.count()), t.description(),
-              minutes(t.minDuration()), minutes(t.maxDuration())});
+              minutes(t.minDuration()), minutes(t.maxDuration()), t.kind() == null ? "" : t.kind().code()});
         }
         f = new RegistryView.Form(kind, false, v, strings(i.components()), i.cooperating(), spare(rows));
       }
@@ -119,7 +120,7 @@ final class RegistryEditRoutes {
     List<String> tc = ctx.formParams("t.component");
     for (int r = 0; r < tc.size(); r++) {
       rows.add(new String[] {tc.get(r), at(ctx, "t.count", r), at(ctx, "t.description", r), at(ctx, "t.min", r),
-          at(ctx, "t.max", r)});
+          at(ctx, "t.max", r), at(ctx, "t.kind", r)});
     }
     RegistryView.Form f = new RegistryView.Form(kind, isNew, v, ctx.formParams("component"), ctx.formParams("cooperating"), rows);
     List<String> problems = new ArrayList<>();
@@ -205,7 +206,7 @@ final class RegistryEditRoutes {
 
   private static List<String[]> spare(List<String[]> rows) {
     for (int i = 0; i < SPARE_TARGETS; i++) {
-      rows.add(new String[] {"", "", "", "", ""});
+      rows.add(new String[] {"", "", "", "", "", ""});
     }
     return rows;
   }
@@ -226,7 +227,15 @@ final class RegistryEditRoutes {
         int count = Integer.parseInt(r[1].strip());
         Duration min = r[3].isBlank() ? null : Duration.ofMinutes(Long.parseLong(r[3].strip()));
         Duration max = r[4].isBlank() ? null : Duration.ofMinutes(Long.parseLong(r[4].strip()));
-        out.add(new TargetEntry(comp, VietnameseText.nfc(r[2].strip()), count, min, max, Where.NONE));
+        EvidenceKind kind = null;
+        if (!r[5].isBlank()) {
+          kind = EvidenceKind.of(r[5]).orElse(null);
+          if (kind == null) {
+            problems.add("Chỉ tiêu “" + r[2] + "”: loại minh chứng “" + r[5] + "” không có trong danh sách");
+            continue;
+          }
+        }
+        out.add(new TargetEntry(comp, kind, VietnameseText.nfc(r[2].strip()), count, min, max, Where.NONE));
       } catch (NumberFormatException e) {
         problems.add("Chỉ tiêu “" + r[2] + "”: thành phần, số lượng và thời lượng (phút) phải là số");
       }

@@ -23,6 +23,10 @@ import vn.minhchung.storage.registry.Unit;
 public class Evidence {
   @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
   @Column(nullable = false) private int component;
+  /** The {@code EvidenceKind} code: set by rules from the post, or by a reviewer ({@link #getKindBy()}). */
+  private String kind;
+  /** Who set the kind by hand; null when the rules set it. */
+  @Column(name = "kind_by") private String kindBy;
   /** harvested | uploaded | manual (a link added by staff, captured at once). */
   @Column(nullable = false) private String source;
   /** pending | approved | rejected. */
@@ -64,6 +68,10 @@ public class Evidence {
   public Long getId() { return id; }
   public int getComponent() { return component; }
   public void setComponent(int component) { this.component = component; }
+  public String getKind() { return kind; }
+  public String getKindBy() { return kindBy; }
+  /** Sets the kind; {@code by} is the reviewer, or null when the rules set it. */
+  public void setKind(String kind, String by) { this.kind = kind; this.kindBy = by; }
   public String getSource() { return source; }
   public String getStatus() { return status; }
   public void setStatus(String status) { this.status = status; }

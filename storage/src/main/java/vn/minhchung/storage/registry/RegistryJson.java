@@ -74,6 +74,9 @@ public final class RegistryJson {
   private static Map<String, Object> target(TargetEntry t) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("component", t.component());
+    if (t.kind() != null) {
+      m.put("kind", t.kind().code());
+    }
     m.put("description", t.description());
     m.put("count", t.count());
     m.put("minDuration", t.minDuration() == null ? null : t.minDuration().toString());
