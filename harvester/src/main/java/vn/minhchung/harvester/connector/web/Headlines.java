@@ -1,0 +1,81 @@
+package vn.minhchung.harvester.connector.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
+import vn.minhchung.config.text.VietnameseText;
+
+/**
+ * The article's title and the element that shows it. The layout's heading is taken when {@code og:title} or
+ * the page {@code <title>} confirm it; a heading that is the site's name or a section (a part of the
+ * {@code <title>} that is not its headline, or {@code og:site_name}) gives way to {@code og:title}, else to the
+ * headline part of {@code <title>}. Pure.
+ */
+final class Headlines {
+  private Headlines() {}
+
+  /** The title, and the element showing it on the page (null when none does). */
+  record Headline(String title, Element element) {}
+
+  private static final Evaluator OG_TITLE = QueryParser.parse("meta[property=og:title][content]");
+  private static final Evaluator SITE_NAME = QueryParser.parse("meta[property=og:site_name][content]");
+  private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, [class*=title]");
+  private static final Pattern SEPARATORS = Pattern.compile("\\s+[-|–—:»]\\s+|\\s*\\|\\s*");
+
+  static Headline choose(Document doc, Layout layout) {
+    String og = attr(doc.selectFirst(OG_TITLE));
+    String site = attr(doc.selectFirst(SITE_NAME));
+    String pageTitle = doc.title().strip();
+    List<String> parts = pageTitle.isEmpty() ? List.of() : List.of(SEPARATORS.split(pageTitle));
+    String titlePart = parts.stream().max(Comparator.comparingInt(String::length)).map(String::strip).orElse(null);
+
+    List<Element> headings = new ArrayList<>(doc.select(layout.title()));
+    for (Element h : headings) {
+      if (similar(h.text(), og) || similar(h.text(), titlePart)) {
+        return new Headline(h.text().strip(), h);
+      }
+    }
+    Element h = headings.isEmpty() ? null : headings.get(0);
+    String ht = h == null ? "" : h.text().strip();
+    boolean siteLike = !ht.isEmpty() && (same(ht, site) || parts.size() > 1 && parts.stream()
+        .anyMatch(p -> same(p, ht)) && !same(ht, titlePart));
+    if (h != null && !siteLike && (og == null || og.length() <= ht.length()) && (parts.size() < 2 || og != null)) {
+      return new Headline(ht, h);
+    }
+    String title = og != null && !same(og, site) ? og : titlePart != null && !same(titlePart, site) ? titlePart
+        : ht.isEmpty() ? null : ht;
+    if (title == null) {
+      return new Headline(null, null);
+    }
+    Element shown = doc.select(HEADINGS).stream().filter(e -> similar(e.text(), title)).findFirst().orElse(null);
+    return new Headline(title, shown);
+  }
+
+  private static String attr(Element e) {
+    return e == null || e.attr("content").isBlank() ? null : e.attr("content").strip();
+  }
+
+  private static boolean same(String a, String b) {
+    return a != null && b != null && VietnameseText.foldPlain(a).equals(VietnameseText.foldPlain(b));
+  }
+
+  /** One contains the other, folded, and the shorter holds at least half of the longer's letters. */
+  private static boolean similar(String a, String b) {
+    if (a == null || b == null) {
+      return false;
+    }
+    String x = VietnameseText.foldPlain(a);
+    String y = VietnameseText.foldPlain(b);
+    if (x.isEmpty() || y.isEmpty()) {
+      return false;
+    }
+    String shorter = x.length() <= y.length() ? x : y;
+    String longer = x.length() <= y.length() ? y : x;
+    return longer.contains(shorter) && shorter.length() * 2 >= longer.length();
+  }
+}
