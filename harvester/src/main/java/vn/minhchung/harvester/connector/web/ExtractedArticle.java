@@ -1,6 +1,7 @@
 package vn.minhchung.harvester.connector.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import vn.minhchung.harvester.connector.web.date.DateCandidate;
@@ -20,6 +21,11 @@ public record ExtractedArticle(String canonicalUrl, String title, String lead, S
   public ExtractedArticle {
     images = List.copyOf(images);
     flags = Set.copyOf(flags);
+  }
+
+  /** The published day as the page itself counts days (in its own zone); null without a date. */
+  public LocalDate postedDay() {
+    return postedAt == null ? null : postedAt.atZone(dates.zone()).toLocalDate();
   }
 
   /** When the page says it was last changed (JSON-LD dateModified, article:modified_time, "Cập nhật …"). */
