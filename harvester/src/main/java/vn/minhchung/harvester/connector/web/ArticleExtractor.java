@@ -24,6 +24,7 @@ import vn.minhchung.config.text.VietnameseText;
 import vn.minhchung.harvester.connector.web.date.ArticleDates;
 import vn.minhchung.harvester.connector.web.date.DateCandidate;
 import vn.minhchung.harvester.connector.web.date.DateFindings;
+import vn.minhchung.harvester.connector.web.date.PageParts;
 import vn.minhchung.harvester.http.HtmlCharset;
 
 /**
@@ -74,16 +75,17 @@ public final class ArticleExtractor {
     Layout layout = Layout.FAMILIES.stream().filter(l -> doc.selectFirst(l.body()) != null).findFirst()
         .orElse(Layout.GENERIC);
 
-    String canonical = declaredCanonical(doc, url)
+    PageParts parts = PageParts.of(doc);
+    String canonical = declaredCanonical(parts, url)
         .or(() -> UrlCanonicalizer.canonical(url.toString()))
         .orElse(url.toString());
-    Headlines.Headline headline = Headlines.choose(doc, layout);
+    Headlines.Headline headline = Headlines.choose(doc, parts, layout);
     String title = headline.title();
-    String lead = text(doc.selectFirst(layout.lead())).or(() -> first(doc, DESCRIPTION, "content")).orElse(null);
+    String lead = text(doc.selectFirst(layout.lead())).or(() -> PageParts.first(parts.metas(), DESCRIPTION, "content")).orElse(null);
 
-    List<JsonNode> jsonLd = ArticleDates.jsonLd(doc);
+    List<JsonNode> jsonLd = ArticleDates.jsonLd(parts);
     String pageText = doc.body() == null ? "" : doc.body().text();
-    DateFindings dates = ArticleDates.read(doc, url, headline.element(), jsonLd, pageText);
+    DateFindings dates = ArticleDates.read(doc, parts, url, headline.element(), jsonLd, pageText);
     Optional<DateCandidate> date = dates.posted();
     Instant postedAt = date.map(DateCandidate::instant).orElse(null);
     if (postedAt == null) {
@@ -94,13 +96,13 @@ public final class ArticleExtractor {
     }
 
     Long views = views(pageText);
-    String author = jsonLdAuthor(jsonLd).or(() -> first(doc, META_AUTHOR, "content"))
+    String author = jsonLdAuthor(jsonLd).or(() -> PageParts.first(parts.metas(), META_AUTHOR, "content"))
         .or(() -> text(doc.selectFirst(AUTHOR))).orElse(null);
-    String section = first(doc, SECTION, "content").or(() -> lastText(doc.select(BREADCRUMB))).orElse(null);
+    String section = PageParts.first(parts.metas(), SECTION, "content").or(() -> lastText(doc.select(BREADCRUMB))).orElse(null);
 
     Element bodyEl = doc.selectFirst(layout.body());
     List<String> images = new ArrayList<>();
-    first(doc, OG_IMAGE, "abs:content").ifPresent(images::add);
+    PageParts.first(parts.metas(), OG_IMAGE, "abs:content").ifPresent(images::add);
     String bodyText = null;
     if (bodyEl != null) {
       bodyEl.select(layout.exclude()).remove();
@@ -122,10 +124,10 @@ public final class ArticleExtractor {
    * The page's declared canonical ({@code link rel=canonical}, else {@code og:url}), unless it is the site's
    * root while the page is not: a template's home link would merge distinct articles.
    */
-  private static Optional<String> declaredCanonical(Document doc, URI url) {
+  private static Optional<String> declaredCanonical(PageParts parts, URI url) {
     for (Evaluator ev : List.of(CANONICAL, OG_URL)) {
-      Optional<String> c = first(doc, ev, ev == CANONICAL ? "abs:href" : "abs:content")
-          .flatMap(UrlCanonicalizer::canonical);
+      Optional<String> c = (ev == CANONICAL ? PageParts.first(parts.links(), ev, "abs:href")
+          : PageParts.first(parts.metas(), ev, "abs:content")).flatMap(UrlCanonicalizer::canonical);
       if (c.isPresent()) {
         URI declared = URI.create(c.get());
         boolean root = "/".equals(declared.getRawPath()) && declared.getRawQuery() == null;
@@ -185,11 +187,6 @@ public final class ArticleExtractor {
     }
     String joined = String.join("\n\n", parts);
     return joined.isBlank() ? body.text().strip() : joined;
-  }
-
-  private static Optional<String> first(Document doc, Evaluator ev, String attr) {
-    Element e = doc.selectFirst(ev);
-    return e == null ? Optional.empty() : Optional.of(e.attr(attr).strip()).filter(s -> !s.isEmpty());
   }
 
   private static Optional<String> text(Element e) {

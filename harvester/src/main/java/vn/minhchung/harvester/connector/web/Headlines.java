@@ -9,6 +9,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import vn.minhchung.config.text.VietnameseText;
+import vn.minhchung.harvester.connector.web.date.PageParts;
 
 /**
  * The article's title and the element that shows it. The layout's heading is taken when {@code og:title} or
@@ -27,16 +28,19 @@ final class Headlines {
   private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, [class*=title]");
   private static final Pattern SEPARATORS = Pattern.compile("\\s+[-|–—:»]\\s+|\\s*\\|\\s*");
 
-  static Headline choose(Document doc, Layout layout) {
-    String og = attr(doc.selectFirst(OG_TITLE));
-    String site = attr(doc.selectFirst(SITE_NAME));
+  static Headline choose(Document doc, PageParts page, Layout layout) {
+    String og = PageParts.first(page.metas(), OG_TITLE, "content").orElse(null);
+    String site = PageParts.first(page.metas(), SITE_NAME, "content").orElse(null);
     String pageTitle = doc.title().strip();
     List<String> parts = pageTitle.isEmpty() ? List.of() : List.of(SEPARATORS.split(pageTitle));
     String titlePart = parts.stream().max(Comparator.comparingInt(String::length)).map(String::strip).orElse(null);
 
     List<Element> headings = new ArrayList<>(doc.select(layout.title()));
+    String ogFolded = og == null ? null : VietnameseText.foldPlain(og);
+    String partFolded = titlePart == null ? null : VietnameseText.foldPlain(titlePart);
     for (Element h : headings) {
-      if (similar(h.text(), og) || similar(h.text(), titlePart)) {
+      String folded = VietnameseText.foldPlain(h.text());
+      if (similarFolded(folded, ogFolded) || similarFolded(folded, partFolded)) {
         return new Headline(h.text().strip(), h);
       }
     }
@@ -56,22 +60,17 @@ final class Headlines {
     return new Headline(title, shown);
   }
 
-  private static String attr(Element e) {
-    return e == null || e.attr("content").isBlank() ? null : e.attr("content").strip();
-  }
-
   private static boolean same(String a, String b) {
     return a != null && b != null && VietnameseText.foldPlain(a).equals(VietnameseText.foldPlain(b));
   }
 
   /** One contains the other, folded, and the shorter holds at least half of the longer's letters. */
   private static boolean similar(String a, String b) {
-    if (a == null || b == null) {
-      return false;
-    }
-    String x = VietnameseText.foldPlain(a);
-    String y = VietnameseText.foldPlain(b);
-    if (x.isEmpty() || y.isEmpty()) {
+    return a != null && b != null && similarFolded(VietnameseText.foldPlain(a), VietnameseText.foldPlain(b));
+  }
+
+  private static boolean similarFolded(String x, String y) {
+    if (x == null || y == null || x.isEmpty() || y.isEmpty()) {
       return false;
     }
     String shorter = x.length() <= y.length() ? x : y;

@@ -12,8 +12,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -76,10 +78,8 @@ public final class ArticleDates {
   private static final Evaluator TIME = QueryParser.parse(
       "time[datetime], [itemprop=datePublished][datetime], [itemprop=datePublished][content]:not(meta), "
           + "[itemprop=dateModified][datetime]");
-  private static final Evaluator LANG = QueryParser.parse("html[lang]");
   private static final Evaluator OG_LOCALE = QueryParser.parse("meta[property=og:locale][content], "
       + "meta[http-equiv=content-language][content]");
-  private static final Evaluator JSON_LD_SCRIPT = QueryParser.parse("script[type=application/ld+json]");
 
   private static final Set<String> NOISE_TAGS = Set.of("aside", "footer", "nav", "iframe", "noscript", "script",
       "style", "form", "select", "marquee");
@@ -107,18 +107,20 @@ public final class ArticleDates {
   private record Raw(Reading reading, String text, String source, int rank, boolean modified) {}
 
   /**
+   * @param parts the page's metadata elements ({@link PageParts#of})
    * @param headline the element holding the article's title (null when none was found)
    * @param jsonLd the page's JSON-LD objects ({@link LenientJsonLd#objects})
    * @param bodyText the text of the page's body, for the day order of its other dates
    */
-  public static DateFindings read(Document doc, URI url, Element headline, List<JsonNode> jsonLd, String bodyText) {
+  public static DateFindings read(Document doc, PageParts parts, URI url, Element headline, List<JsonNode> jsonLd,
+      String bodyText) {
     List<Raw> strong = new ArrayList<>();
     jsonLdDates(jsonLd, strong);
-    metaDates(doc, strong);
+    metaDates(parts.metas(), strong);
     Optional<OffsetDateTime> written = strong.stream().map(Raw::reading)
         .filter(r -> r.offset() != null && r.offset().getTotalSeconds() != 0 && r.time() != null)
         .map(r -> LocalDateTime.of(r.date(), r.time()).atOffset(r.offset())).findFirst();
-    PageZone zone = PageZone.decide(lang(doc), url, written);
+    PageZone zone = PageZone.decide(lang(doc, parts), url, written);
     boolean monthFirst = monthFirst(zone, bodyText, strong);
     if (monthFirst) {
       strong.replaceAll(r -> DateText.read(r.text(), true).map(x -> new Raw(x, r.text(), r.source(), r.rank(),
@@ -126,7 +128,7 @@ public final class ArticleDates {
     }
     List<Raw> raws = new ArrayList<>(strong);
     Element article = articleRoot(doc, headline);
-    timeDates(doc, article, monthFirst, raws);
+    timeDates(parts.dated(), article, monthFirst, raws);
     textDates(doc, headline, monthFirst, raws);
     urlDate(url, raws);
 
@@ -212,11 +214,11 @@ public final class ArticleDates {
     return type.contains("WebPage") ? 1 : type.contains("ItemList") ? 3 : 2;
   }
 
-  private static void metaDates(Document doc, List<Raw> out) {
-    for (Element e : doc.select(META_PUBLISHED)) {
+  private static void metaDates(List<Element> metas, List<Raw> out) {
+    for (Element e : PageParts.matching(metas, META_PUBLISHED)) {
       add(e.attr("content"), "meta", META, false, out);
     }
-    for (Element e : doc.select(META_MODIFIED)) {
+    for (Element e : PageParts.matching(metas, META_MODIFIED)) {
       add(e.attr("content"), "meta", META, true, out);
     }
   }
@@ -227,8 +229,8 @@ public final class ArticleDates {
     }
   }
 
-  private static void timeDates(Document doc, Element article, boolean monthFirst, List<Raw> out) {
-    for (Element e : doc.select(TIME)) {
+  private static void timeDates(List<Element> dated, Element article, boolean monthFirst, List<Raw> out) {
+    for (Element e : PageParts.matching(dated, TIME)) {
       if (noise(e)) {
         continue;
       }
@@ -264,13 +266,18 @@ public final class ArticleDates {
       }
     }, doc.body());
     Set<Element> seen = new HashSet<>();
+    Map<Element, Boolean> noise = new IdentityHashMap<>();
     for (int i = 0; i < hits.size(); i++) {
       Element parent = (Element) hits.get(i).parent();
-      if (parent == null || headline != null && isInside(parent, headline)) {
+      if (parent == null || hits.get(i).getWholeText().length() > MAX_LINE
+          || headline != null && isInside(parent, headline)) {
+        continue;
+      }
+      if (noise(parent, noise)) {
         continue;
       }
       Element line = line(parent, headline);
-      if (line == null || !seen.add(line) || noise(line)) {
+      if (line == null || !seen.add(line)) {
         continue;
       }
       String shown = line.text().strip();
@@ -425,13 +432,12 @@ public final class ArticleDates {
   }
 
   /** The page's language: {@code <html lang>}, else {@code og:locale} / Content-Language. */
-  private static String lang(Document doc) {
-    Element html = doc.selectFirst(LANG);
+  private static String lang(Document doc, PageParts parts) {
+    Element html = doc.firstElementChild();
     if (html != null && !html.attr("lang").isBlank()) {
       return html.attr("lang");
     }
-    Element m = doc.selectFirst(OG_LOCALE);
-    return m == null ? "" : m.attr("content");
+    return PageParts.first(parts.metas(), OG_LOCALE, "content").orElse("");
   }
 
   /** The article around the headline: its nearest {@code <article>} or {@code <main>}, else two levels up. */
@@ -448,31 +454,49 @@ public final class ArticleDates {
     return p == null ? null : p.parent() == null || p.parent().normalName().equals("body") ? p : p.parent();
   }
 
+  /** {@link #noise(Element)}, remembered per element (the lines of one sidebar share their ancestors). */
+  private static boolean noise(Element e, Map<Element, Boolean> memo) {
+    if (e == null || e.normalName().equals("body")) {
+      return false;
+    }
+    Boolean known = memo.get(e);
+    if (known == null) {
+      known = ownNoise(e) || noise(e.parent(), memo);
+      memo.put(e, known);
+    }
+    return known;
+  }
+
   /** Whether an element stands in a part of the page that is not the article: sidebars, comments, embeds … */
   static boolean noise(Element e) {
     for (Element a = e; a != null && !a.normalName().equals("body"); a = a.parent()) {
-      String tag = a.normalName();
-      if (NOISE_TAGS.contains(tag)) {
-        return true;
-      }
-      if (tag.equals("header") && !inArticle(a)) {
-        return true;
-      }
-      String cls = a.className().toLowerCase(Locale.ROOT);
-      String id = a.id().toLowerCase(Locale.ROOT);
-      if (tag.equals("blockquote") && (cls.contains("twitter") || cls.contains("instagram") || cls.contains("tiktok")
-          || cls.contains("facebook") || cls.contains("fb-"))) {
-        return true;
-      }
-      if ((id.equals("header") || (" " + cls + " ").contains(" header ")) && !inArticle(a)) {
-        return true;
-      }
-      if (!cls.isEmpty() && NOISE_CLASS.matcher(cls).find() || !id.isEmpty() && NOISE_CLASS.matcher(id).find()) {
+      if (ownNoise(a)) {
         return true;
       }
     }
     return false;
   }
+
+  private static boolean ownNoise(Element a) {
+    String tag = a.normalName();
+    if (NOISE_TAGS.contains(tag)) {
+      return true;
+    }
+    if (tag.equals("header") && !inArticle(a)) {
+      return true;
+    }
+    String cls = a.className().toLowerCase(Locale.ROOT);
+    String id = a.id().toLowerCase(Locale.ROOT);
+    if (tag.equals("blockquote") && (cls.contains("twitter") || cls.contains("instagram") || cls.contains("tiktok")
+        || cls.contains("facebook") || cls.contains("fb-"))) {
+      return true;
+    }
+    if ((id.equals("header") || (" " + cls + " ").contains(" header ")) && !inArticle(a)) {
+      return true;
+    }
+    return !cls.isEmpty() && NOISE_CLASS.matcher(cls).find() || !id.isEmpty() && NOISE_CLASS.matcher(id).find();
+  }
+
 
   private static boolean inArticle(Element e) {
     for (Element a = e.parent(); a != null; a = a.parent()) {
@@ -493,9 +517,9 @@ public final class ArticleDates {
   }
 
   /** The JSON-LD objects of a page, read leniently. */
-  public static List<JsonNode> jsonLd(Document doc) {
+  public static List<JsonNode> jsonLd(PageParts parts) {
     List<JsonNode> out = new ArrayList<>();
-    for (Element s : doc.select(JSON_LD_SCRIPT)) {
+    for (Element s : parts.jsonLdScripts()) {
       out.addAll(LenientJsonLd.objects(s.data()));
     }
     return out;

@@ -4,14 +4,12 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import vn.minhchung.config.text.VietnameseText;
 
 /**
@@ -29,16 +27,15 @@ public final class DateText {
 
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Map<String, Integer> MONTH_NAMES = months();
-  private static final String MONTH = MONTH_NAMES.keySet().stream()
-      .sorted(Comparator.comparingInt(String::length).reversed()).collect(Collectors.joining("|"));
   private static final Pattern ISO = Pattern.compile("(?<!\\d)(\\d{4})([-/])(\\d{1,2})\\2(\\d{1,2})(?:[t ]+(\\d{1,2}):(\\d{2})"
       + "(?::(\\d{2})(?:[.,]\\d{1,9})?)?\\s*(z(?![a-z])|[+-]\\d{2}(?::?\\d{2})?(?!\\d))?)?(?!\\d)");
   private static final Pattern VI_WORDS = Pattern.compile(
       "(?<!\\d)(\\d{1,2})\\s+thang\\s+(\\d{1,2})(?:\\s*,\\s*|\\s+nam\\s+|\\s+|\\s*/\\s*)(\\d{4})(?!\\d)");
-  private static final Pattern DMY_WORDS = Pattern.compile("(?<!\\d)(\\d{1,2})(?:er|st|nd|rd|th)?\\.?\\s+(?:de\\s+)?("
-      + MONTH + ")\\.?,?\\s+(?:de\\s+)?(\\d{4})(?!\\d)");
-  private static final Pattern MDY_WORDS = Pattern.compile("(?<![a-z])(" + MONTH
-      + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)");
+  /** A word where a month name may stand; checked against {@link #MONTH_NAMES} (one regex of every name is slow). */
+  private static final Pattern DMY_WORDS = Pattern.compile(
+      "(?<!\\d)(\\d{1,2})(?:er|st|nd|rd|th)?\\.?\\s+(?:de\\s+)?([a-z]{3,9})\\.?,?\\s+(?:de\\s+)?(\\d{4})(?!\\d)");
+  private static final Pattern MDY_WORDS = Pattern.compile(
+      "(?<![a-z])([a-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)");
   private static final Pattern NUM = Pattern.compile(
       "(?<![\\d/.-])(\\d{1,2})\\s*([/.-])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{4})(?![\\d/])");
   private static final Pattern TIME = Pattern.compile("(?<![\\d/.:-])(\\d{1,2})\\s*(?::|h|gio)\\s*(\\d{2})"
@@ -69,7 +66,12 @@ public final class DateText {
     Pattern[] patterns = {ISO, VI_WORDS, DMY_WORDS, MDY_WORDS, NUM};
     for (int k = 0; k < patterns.length; k++) {
       Matcher m = patterns[k].matcher(t);
-      if (m.find() && (best == null || m.start() < best.start())) {
+      int monthGroup = k == 2 ? 2 : k == 3 ? 1 : 0;
+      boolean found = m.find();
+      while (found && monthGroup > 0 && !MONTH_NAMES.containsKey(m.group(monthGroup))) {
+        found = m.find();
+      }
+      if (found && (best == null || m.start() < best.start())) {
         best = m;
         kind = k;
       }
