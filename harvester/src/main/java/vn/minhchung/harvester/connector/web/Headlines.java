@@ -33,7 +33,11 @@ final class Headlines {
     String site = PageParts.first(page.metas(), SITE_NAME, "content").orElse(null);
     String pageTitle = doc.title().strip();
     List<String> parts = pageTitle.isEmpty() ? List.of() : List.of(SEPARATORS.split(pageTitle));
-    String titlePart = parts.stream().max(Comparator.comparingInt(String::length)).map(String::strip).orElse(null);
+    // The headline part of <title>: the one og:title confirms, else the longest that is not the site's name.
+    String titlePart = parts.stream().map(String::strip).filter(p -> similar(p, og)).findFirst()
+        .or(() -> parts.stream().map(String::strip).filter(p -> !same(p, site))
+            .max(Comparator.comparingInt(String::length)))
+        .orElse(null);
 
     List<Element> headings = new ArrayList<>(doc.select(layout.title()));
     String ogFolded = og == null ? null : VietnameseText.foldPlain(og);

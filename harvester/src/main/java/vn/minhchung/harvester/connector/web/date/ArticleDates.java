@@ -55,6 +55,8 @@ public final class ArticleDates {
   /** Candidates this close in rank to the best must agree with it (within a day). */
   private static final int NEAR_RANK = 10;
   private static final int MAX_LINE = 160;
+  private static final int BARE_LETTERS = 8;
+  private static final int BLOCK_LETTERS = 24;
   private static final int NEAR_NODES = 40;
   private static final int BEFORE_NODES = 6;
 
@@ -291,20 +293,22 @@ public final class ArticleDates {
       int upd = lastIndex(UPDATE_LABEL, before);
       boolean labelled = pub >= 0 || upd >= 0;
       boolean modified = upd > pub;
-      boolean mostlyDate = mostlyDate(t, f.get());
-      boolean dateClass = dateClass(line);
-      if (!labelled && !mostlyDate && !dateClass) {
+      int letters = otherLetters(t, f.get());
+      // A line that is only a date (weekday, time, zone aside), or a short one in a date/byline block.
+      boolean bare = letters <= BARE_LETTERS;
+      boolean dateBlock = letters <= BLOCK_LETTERS && dateClass(line);
+      if (!labelled && !bare && !dateBlock) {
         continue;
       }
       int at = positions.get(i);
       int h = headlineAt[0];
       int rank;
-      if (h >= 0 && at > h && at - h <= NEAR_NODES && (labelled || mostlyDate)) {
+      if (h >= 0 && at > h && at - h <= NEAR_NODES) {
         rank = TEXT_NEAR;
-      } else if (h >= 0 && at <= h && h - at < BEFORE_NODES && (labelled || mostlyDate)) {
+      } else if (h >= 0 && at <= h && h - at < BEFORE_NODES) {
         rank = TEXT_BEFORE;
       } else {
-        rank = labelled || dateClass && mostlyDate ? TEXT_LABELLED : TEXT_BARE;
+        rank = labelled || dateBlock ? TEXT_LABELLED : TEXT_BARE;
       }
       out.add(new Raw(f.get().reading(), shown, "text", rank, modified));
     }
@@ -327,7 +331,8 @@ public final class ArticleDates {
     return line;
   }
 
-  private static boolean mostlyDate(String t, Found f) {
+  /** Letters of the line outside its date, weekday, time, zone and date labels. */
+  private static int otherLetters(String t, Found f) {
     String rest = t.substring(0, f.start()) + " " + t.substring(f.end());
     rest = NOT_DATE_WORDS.matcher(rest).replaceAll(" ");
     int letters = 0;
@@ -336,7 +341,7 @@ public final class ArticleDates {
         letters++;
       }
     }
-    return letters <= 16;
+    return letters;
   }
 
   private static boolean dateClass(Element line) {
