@@ -55,6 +55,7 @@ public final class ArticleDates {
   /** Candidates this close in rank to the best must agree with it (within a day). */
   private static final int NEAR_RANK = 10;
   private static final int MAX_LINE = 160;
+  private static final Pattern CLOCK = Pattern.compile("\\d{1,2}\\s*[:hH]\\s*\\d{2}");
   private static final int BARE_LETTERS = 8;
   private static final int BLOCK_LETTERS = 24;
   private static final int NEAR_NODES = 40;
@@ -314,13 +315,17 @@ public final class ArticleDates {
     }
   }
 
-  /** The smallest block around a text node that is still a short line (never one holding the headline). */
+  /**
+   * The smallest block around a text node that holds its date and time and is still a short line (never one
+   * holding the headline).
+   */
   private static Element line(Element e, Element headline) {
     if (e.text().length() > MAX_LINE) {
       return null;
     }
     Element line = e;
-    for (int up = 0; up < 2; up++) {
+    // Climb to join a date and a time written in sibling elements; a line with its clock is whole already.
+    for (int up = 0; up < 2 && !CLOCK.matcher(line.text()).find(); up++) {
       Element p = line.parent();
       if (p == null || p.normalName().equals("body") || headline != null && isInside(headline, p)
           || p.text().length() > MAX_LINE) {

@@ -113,4 +113,15 @@ class ArticleDatesTest {
         java.util.Optional.of(java.time.OffsetDateTime.parse("2026-11-09T08:00:00-05:00"))).zone())
         .isEqualTo(java.time.ZoneOffset.ofHours(-5));
   }
+
+  @Test
+  void whenJsonLdAndMetaDisagreeTheOneAnotherSourceConfirmsWins() {
+    String page = "<html lang=vi><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+        + "\"datePublished\":\"2020-01-01T00:00:00+07:00\"}</script><meta property='article:published_time' "
+        + "content='2026-11-09T08:30:00+07:00'></head><body><h1>Tin</h1><div class=date>09/11/2026 08:30</div>"
+        + "</body></html>";
+    DateFindings d = read(page, VN);
+    assertThat(d.posted().orElseThrow().source()).isEqualTo("meta");
+    assertThat(d.posted().orElseThrow().text()).isEqualTo("2026-11-09T08:30:00+07:00");
+  }
 }

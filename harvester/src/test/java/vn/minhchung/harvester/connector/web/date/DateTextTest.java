@@ -30,7 +30,8 @@ class DateTextTest {
       "9 de noviembre de 2026 | false | 2026-11-09T00:00 | -",
       "Published 11/01/2023 6:20 PM | true | 2023-11-01T18:20 | -",
       "Published 11/01/2023 6:20 PM | false | 2023-01-11T18:20 | -",
-      "11.01.2023 | true | 2023-01-11T00:00 | -"})
+      "11.01.2023 | true | 2023-01-11T00:00 | -",
+      "14/04/2026 02:30 CH | false | 2026-04-14T14:30 | -"})
   void readsTheFormsPagesWrite(String text, boolean monthFirst, String local, String offset) {
     Reading r = DateText.read(text, monthFirst).orElseThrow();
     LocalDateTime got = LocalDateTime.of(r.date(), r.time() == null ? LocalTime.MIDNIGHT : r.time());
