@@ -97,11 +97,13 @@ public final class ArticleDates {
       + "|xuat ban|thoi gian dang|ngay ban hanh|published|posted|publie|veroffentlicht|publicado|pubblicato");
   private static final Pattern UPDATE_LABEL = Pattern.compile("cap nhat|updated|last modified|modified|aktualisiert"
       + "|mis a jour|actualizado|aggiornato|chinh sua|sua doi|sua lan cuoi");
-  private static final Pattern NOT_DATE_WORDS = Pattern.compile("\\d{1,2}\\s*(?::|h)\\s*\\d{2}(?::\\d{2})?"
-      + "|\\b(?:thu\\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\\s+nhat|cn|ngay|luc|vao|gio|sa|ch|am|pm|gmt|utc|ict"
-      + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|montag|dienstag"
-      + "|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le|am"
-      + "|um|uhr|at|on|by|a|de|el|publie|published|posted|updated|ngay dang|dang|cap nhat|xuat ban|thoi gian)\\b");
+  /** Words that may stand beside a date without making the line prose: weekdays, labels, clock words. */
+  private static final Set<String> DATE_WORDS = Set.of("thu", "hai", "ba", "tu", "nam", "sau", "bay", "chu", "nhat",
+      "cn", "ngay", "luc", "vao", "gio", "sa", "ch", "am", "pm", "h", "gmt", "utc", "ict", "monday", "tuesday",
+      "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "fri", "sat", "sun",
+      "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi",
+      "jeudi", "vendredi", "samedi", "dimanche", "le", "um", "uhr", "at", "on", "by", "a", "de", "el", "publie",
+      "published", "posted", "updated", "dang", "cap", "xuat", "ban", "thoi", "gian");
   private static final Pattern NUMERIC_PAIR = Pattern.compile("(?<![\\d/.-])(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})(?!\\d)");
   private static final Pattern URL_YMD = Pattern.compile("/((?:19|20)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?=[/-]|$)");
   private static final Pattern URL_COMPACT = Pattern.compile("[-_/]((?:19|20)\\d{2})(\\d{2})(\\d{2})(?=[-_/.]|$)");
@@ -297,7 +299,7 @@ public final class ArticleDates {
       int letters = otherLetters(t, f.get());
       // A line that is only a date (weekday, time, zone aside), or a short one in a date/byline block.
       boolean bare = letters <= BARE_LETTERS;
-      boolean dateBlock = letters <= BLOCK_LETTERS && dateClass(line);
+      boolean dateBlock = !bare && letters <= BLOCK_LETTERS && dateClass(line);
       if (!labelled && !bare && !dateBlock) {
         continue;
       }
@@ -338,16 +340,23 @@ public final class ArticleDates {
 
   /** Letters of the line outside its date, weekday, time, zone and date labels. */
   private static int otherLetters(String t, Found f) {
-    String rest = t.substring(0, f.start()) + " " + t.substring(f.end());
-    rest = NOT_DATE_WORDS.matcher(rest).replaceAll(" ");
     int letters = 0;
+    int wordStart = -1;
+    String rest = t.substring(0, f.start()) + " " + t.substring(f.end()) + " ";
     for (int i = 0; i < rest.length(); i++) {
-      if (Character.isLetter(rest.charAt(i))) {
-        letters++;
+      boolean letter = Character.isLetter(rest.charAt(i));
+      if (letter && wordStart < 0) {
+        wordStart = i;
+      } else if (!letter && wordStart >= 0) {
+        if (!DATE_WORDS.contains(rest.substring(wordStart, i))) {
+          letters += i - wordStart;
+        }
+        wordStart = -1;
       }
     }
     return letters;
   }
+
 
   private static boolean dateClass(Element line) {
     Element e = line;

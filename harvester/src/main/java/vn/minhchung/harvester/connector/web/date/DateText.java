@@ -64,7 +64,11 @@ public final class DateText {
     Matcher best = null;
     int kind = -1;
     Pattern[] patterns = {ISO, VI_WORDS, DMY_WORDS, MDY_WORDS, NUM};
+    boolean monthWord = hasMonthWord(t);
     for (int k = 0; k < patterns.length; k++) {
+      if (k == 1 && !t.contains("thang") || (k == 2 || k == 3) && !monthWord) {
+        continue;
+      }
       Matcher m = patterns[k].matcher(t);
       int monthGroup = k == 2 ? 2 : k == 3 ? 1 : 0;
       boolean found = m.find();
@@ -91,6 +95,19 @@ public final class DateText {
     } catch (DateTimeException | NumberFormatException e) {
       return Optional.empty();
     }
+  }
+
+  /** The first letters of every month name: the word patterns run only when one of them is in the text. */
+  private static final String[] MONTH_STEMS = {"jan", "fe", "mar", "maer", "ap", "av", "ab", "may", "mai", "jun",
+      "juin", "jul", "juil", "au", "ao", "ag", "sep", "oct", "okt", "nov", "dec", "dez", "dic", "ene"};
+
+  private static boolean hasMonthWord(String t) {
+    for (String stem : MONTH_STEMS) {
+      if (t.contains(stem)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Reading numeric(String t, Matcher m, boolean monthFirst) {
