@@ -142,14 +142,16 @@ class RegistryImportBrowserTest {
     page.getByLabel("Riêng cho nhiệm vụ này (không chọn gì: chỉ cần báo cáo)").check();
     page.locator("input[name=component][value='2']").check();
     Locator emptyRow = page.locator("fieldset.targets tbody tr").last();
-    emptyRow.locator("select").selectOption("5");
+    emptyRow.locator("select[name='t.component']").selectOption("5");
     emptyRow.locator("input[name='t.count']").fill("3");
     emptyRow.locator("input[name='t.description']").fill("Infographic tĩnh về Ngày Chuyển đổi số");
+    emptyRow.locator("select[name='t.kind']").selectOption("infographic_2d");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu").setExact(true)).click();
     // The file import's rule: a target's component must be expected by the item.
     assertThat(page.locator(".flash-error")).containsText("chỉ tiêu thuộc thành phần 5");
     assertThat(page.locator("fieldset.targets tbody tr input[name='t.description']").nth(0))
         .hasValue("Infographic tĩnh về Ngày Chuyển đổi số");
+    assertThat(page.locator("fieldset.targets tbody tr select[name='t.kind']").nth(0)).hasValue("infographic_2d");
     page.locator("input[name=component][value='5']").check();
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu").setExact(true)).click();
     assertThat(page.locator(".flash")).hasText("Đã lưu nhiệm vụ II.4.1.a của kế hoạch 110/KH-UBND.");
@@ -165,6 +167,7 @@ class RegistryImportBrowserTest {
     assertThat(item.getTargets()).singleElement().satisfies(t -> {
       assertThat(t.getComponent()).isEqualTo(5);
       assertThat(t.getCount()).isEqualTo(3);
+      assertThat(t.getKind()).isEqualTo("infographic_2d");
     });
 
     page.getByLabel("Sửa đơn vị STP").click();
