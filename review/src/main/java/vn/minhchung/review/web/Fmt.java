@@ -150,6 +150,7 @@ public final class Fmt {
       case CHANNEL_BLOCKED -> "Kênh bị chặn hoặc cấu hình sai";
       case DEADLINE_EVIDENCE -> "Đến hạn hoặc quá hạn, thiếu minh chứng";
       case ACCOUNT_EXPIRING -> "Tài khoản kết nối sắp hết hạn";
+      case BANNER_MISSING -> "Không thấy banner trên trang theo dõi";
     };
   }
 }

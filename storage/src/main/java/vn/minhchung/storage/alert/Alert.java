@@ -37,7 +37,9 @@ public class Alert {
     /** A plan-item deadline is near and evidence is missing against its targets. */
     DEADLINE_EVIDENCE,
     /** A channel account's credential expires within {@code alerts.accountExpiryDays} days, or has expired. */
-    ACCOUNT_EXPIRING;
+    ACCOUNT_EXPIRING,
+    /** A watched page ({@code web_page}) did not show its banner on its latest day within the watch period. */
+    BANNER_MISSING;
 
     public String code() {
       return name().toLowerCase(Locale.ROOT);

@@ -42,6 +42,8 @@ public class PlanItem {
   @Column(name = "keywords_json") private String keywordsJson;
   /** The expected components as given on the item ({@link ExpectedComponents} column form; null: the plan's). */
   private String components;
+  /** Deadlines per unit, "UNIT=yyyy-MM-dd" joined by ";" ({@link #unitDeadlines()}); null when none. */
+  @Column(name = "unit_deadlines") private String unitDeadlines;
   @OneToMany(mappedBy = "planItem", cascade = CascadeType.ALL, orphanRemoval = true) @OrderBy("position")
   private List<PlanTarget> targets = new ArrayList<>();
   @Column(name = "created_at", nullable = false) private Instant createdAt;
@@ -82,6 +84,27 @@ public class PlanItem {
   public List<Integer> expectedComponents() {
     return ExpectedComponents.resolve(ExpectedComponents.fromColumn(components),
         ExpectedComponents.fromColumn(plan.getComponents()));
+  }
+
+  /**
+   * The deadlines of units that report to the lead before the item's own deadline, by unit code, in registry
+   * order (empty when none).
+   */
+  public java.util.Map<String, LocalDate> unitDeadlines() {
+    java.util.Map<String, LocalDate> out = new java.util.LinkedHashMap<>();
+    if (unitDeadlines != null && !unitDeadlines.isBlank()) {
+      for (String pair : unitDeadlines.split(";")) {
+        int eq = pair.indexOf('=');
+        out.put(pair.substring(0, eq), LocalDate.parse(pair.substring(eq + 1)));
+      }
+    }
+    return out;
+  }
+
+  /** Sets the per-unit deadlines (unit code to date); an empty map clears them. */
+  public void setUnitDeadlines(java.util.Map<String, LocalDate> byUnit) {
+    this.unitDeadlines = byUnit.isEmpty() ? null : String.join(";", byUnit.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue()).toList());
   }
 
   public List<PlanTarget> getTargets() { return targets; }

@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
+import vn.minhchung.config.registry.ChannelKind;
 import vn.minhchung.config.registry.EvidenceComponent;
+import vn.minhchung.config.settings.Settings;
 import java.util.stream.Collectors;
 import vn.minhchung.storage.alert.Alert;
 import vn.minhchung.storage.credential.Accounts;
@@ -28,14 +30,24 @@ final class AlertConditions {
   /** Active channels without a successful (or partial) run for {@code days} days, counted from registration. */
   static List<Condition> stale(Session s, Instant now, int days) {
     Instant limit = now.minus(Duration.ofDays(days));
+    LocalDate today = LocalDate.ofInstant(now, Settings.ZONE);
     List<Condition> out = new ArrayList<>();
     List<Object[]> rows = s.createSelectionQuery("select c.id, c.code, c.name, c.createdAt,"
-        + " (select max(r.startedAt) from HarvestRun r where r.channel = c and r.status in ('success', 'partial'))"
-        + " from Channel c where c.active = true order by c.code", Object[].class).getResultList();
+        + " (select max(r.startedAt) from HarvestRun r where r.channel = c and r.status in ('success', 'partial')),"
+        + " c.kind, c.optionsJson from Channel c where c.active = true order by c.code", Object[].class).getResultList();
     for (Object[] r : rows) {
       Instant created = (Instant) r[3];
       Instant lastSuccess = (Instant) r[4];
       Instant since = lastSuccess != null ? lastSuccess : created;
+      if (r[5] == ChannelKind.WEB_PAGE) {
+        // A page watch runs only within its period: outside it, no run is expected; inside, count from its start.
+        WatchPeriod period = WatchPeriod.of((String) r[6]);
+        if (!period.contains(today)) {
+          continue;
+        }
+        Instant start = period.start();
+        since = start != null && start.isAfter(since) ? start : since;
+      }
       if (since.isBefore(limit)) {
         String code = (String) r[1];
         String what = lastSuccess != null
@@ -117,6 +129,45 @@ final class AlertConditions {
               + (expired ? "; đến khi đó kênh không được thu thập." : " trước ngày đó.")));
     }
     return out;
+  }
+
+  /**
+   * Watched pages ({@code web_page}) whose latest watch day within the period today lies in lacks the banner
+   * (flag {@code watch_absent}): raised on the first day it is missing, listing every missing day of the period
+   * so far; it clears when a later day shows it again, and outside the period.
+   */
+  static List<Condition> bannersMissing(Session s, LocalDate today) {
+    List<Channel> channels = s.createSelectionQuery("from Channel c join fetch c.unit where c.active = true"
+        + " and c.kind = :kind order by c.code", Channel.class).setParameter("kind", ChannelKind.WEB_PAGE)
+        .getResultList();
+    List<Condition> out = new ArrayList<>();
+    for (Channel c : channels) {
+      WatchPeriod period = WatchPeriod.of(c.getOptionsJson());
+      if (!period.contains(today)) {
+        continue;
+      }
+      List<Object[]> days = s.createSelectionQuery("select p.platformId, p.flags from Post p where p.channel = :c"
+          + " and p.platformId like 'watch:%' order by p.platformId", Object[].class).setParameter("c", c)
+          .getResultList().stream().filter(d -> period.contains(LocalDate.parse(((String) d[0]).substring(6))))
+          .toList();
+      if (days.isEmpty() || !absent((String) days.get(days.size() - 1)[1])) {
+        continue;
+      }
+      List<String> missing = days.stream().filter(d -> absent((String) d[1]))
+          .map(d -> AlertTexts.date(LocalDate.parse(((String) d[0]).substring(6)))).toList();
+      String latest = missing.get(missing.size() - 1);
+      out.add(new Condition("banner_missing:" + c.getCode(), Alert.Kind.BANNER_MISSING, c.getId(), null,
+          "Không thấy banner trên " + c.getName() + " ngày " + latest,
+          "Trang " + c.getUrl() + " (kênh " + c.getCode() + ", " + c.getUnit().getName() + ") không hiển thị banner"
+              + " cần theo dõi trong đợt " + period.text() + " vào " + (missing.size() == 1 ? "ngày " : "các ngày ")
+              + String.join(", ", missing) + ". Đề nghị đơn vị đăng lại banner; ảnh chụp từng ngày có trong hồ sơ"
+              + " minh chứng (bảng theo dõi banner)."));
+    }
+    return out;
+  }
+
+  private static boolean absent(String flags) {
+    return flags != null && List.of(flags.split(",")).contains("watch_absent");
   }
 
   /**
