@@ -39,7 +39,7 @@ final class AlertConditions {
       Instant created = (Instant) r[3];
       Instant lastSuccess = (Instant) r[4];
       Instant since = lastSuccess != null ? lastSuccess : created;
-      if (r[5] == ChannelKind.WEB_PAGE) {
+      if (ChannelKind.WEB_PAGE.code().equals(r[5])) {
         // A page watch runs only within its period: outside it, no run is expected; inside, count from its start.
         WatchPeriod period = WatchPeriod.of((String) r[6]);
         if (!period.contains(today)) {
@@ -138,7 +138,7 @@ final class AlertConditions {
    */
   static List<Condition> bannersMissing(Session s, LocalDate today) {
     List<Channel> channels = s.createSelectionQuery("from Channel c join fetch c.unit where c.active = true"
-        + " and c.kind = :kind order by c.code", Channel.class).setParameter("kind", ChannelKind.WEB_PAGE)
+        + " and c.kind = :kind order by c.code", Channel.class).setParameter("kind", ChannelKind.WEB_PAGE.code())
         .getResultList();
     List<Condition> out = new ArrayList<>();
     for (Channel c : channels) {
