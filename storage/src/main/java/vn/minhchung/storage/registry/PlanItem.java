@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import vn.minhchung.config.registry.ExpectedComponents;
+import vn.minhchung.config.registry.UnitDeadlines;
 
 /** An item (nhiệm vụ) of a plan, e.g. II.2, with its lead unit, deadline, keywords and targets. */
 @Entity
@@ -42,7 +43,7 @@ public class PlanItem {
   @Column(name = "keywords_json") private String keywordsJson;
   /** The expected components as given on the item ({@link ExpectedComponents} column form; null: the plan's). */
   private String components;
-  /** Deadlines per unit, "UNIT=yyyy-MM-dd" joined by ";" ({@link #unitDeadlines()}); null when none. */
+  /** Deadlines per unit, {@link UnitDeadlines} column form; null when none. */
   @Column(name = "unit_deadlines") private String unitDeadlines;
   @OneToMany(mappedBy = "planItem", cascade = CascadeType.ALL, orphanRemoval = true) @OrderBy("position")
   private List<PlanTarget> targets = new ArrayList<>();
@@ -86,25 +87,16 @@ public class PlanItem {
         ExpectedComponents.fromColumn(plan.getComponents()));
   }
 
-  /**
-   * The deadlines of units that report to the lead before the item's own deadline, by unit code, in registry
-   * order (empty when none).
-   */
-  public java.util.Map<String, LocalDate> unitDeadlines() {
-    java.util.Map<String, LocalDate> out = new java.util.LinkedHashMap<>();
-    if (unitDeadlines != null && !unitDeadlines.isBlank()) {
-      for (String pair : unitDeadlines.split(";")) {
-        int eq = pair.indexOf('=');
-        out.put(pair.substring(0, eq), LocalDate.parse(pair.substring(eq + 1)));
-      }
-    }
-    return out;
-  }
+  /** The units' deadlines as written in the registry ({@code unitDeadline}, {@code unitDeadlines}). */
+  public UnitDeadlines getUnitDeadlines() { return UnitDeadlines.fromColumn(unitDeadlines); }
+  public void setUnitDeadlines(UnitDeadlines value) { this.unitDeadlines = value.toColumn(); }
 
-  /** Sets the per-unit deadlines (unit code to date); an empty map clears them. */
-  public void setUnitDeadlines(java.util.Map<String, LocalDate> byUnit) {
-    this.unitDeadlines = byUnit.isEmpty() ? null : String.join(";", byUnit.entrySet().stream()
-        .map(e -> e.getKey() + "=" + e.getValue()).toList());
+  /**
+   * The date by which each unit reports to the lead before the item's own deadline, by unit code: the cooperating
+   * units' common date, then the dates of named units (empty when none).
+   */
+  public java.util.Map<String, LocalDate> deadlinesByUnit() {
+    return getUnitDeadlines().resolve(cooperating.stream().map(Unit::getCode).toList());
   }
 
   public List<PlanTarget> getTargets() { return targets; }
