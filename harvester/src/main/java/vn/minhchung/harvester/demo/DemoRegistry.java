@@ -24,7 +24,8 @@ import vn.minhchung.config.registry.Where;
  * The demo's registry: the units, plans, items and targets of {@code config/examples/bac-ninh.yaml} (on the
  * classpath as {@link #EXAMPLE}) with its five channels pointed at {@link DemoSites}. Platform channels keep
  * their platform URLs (the registry only accepts facebook.com, zalo.me, youtube.com there) and get the demo ids;
- * the portal is watched for the banner during a ten-day period around {@code today}, like the real 01/10–10/10.
+ * the portal is watched for the banner during the ten days ending {@code today}, like the real 01/10–10/10, and the
+ * demo portal takes the banner down on the fourth of them ({@link #bannerDownOn}).
  * The output depends only on the sites' ports and {@code today}, so importing it again changes nothing.
  */
 public final class DemoRegistry {
@@ -41,6 +42,16 @@ public final class DemoRegistry {
   static final String WATCH_TEXT = "Ngày Chuyển đổi số quốc gia";
 
   private DemoRegistry() {}
+
+  /** The first day of the portal's banner watch: ten days ending {@code today}. */
+  public static LocalDate watchFrom(LocalDate today) {
+    return today.minusDays(9);
+  }
+
+  /** The day of the watch period on which the demo portal shows no banner (its fourth). */
+  public static LocalDate bannerDownOn(LocalDate today) {
+    return watchFrom(today).plusDays(3);
+  }
 
   /** The example registry with the demo channels, validated like a file given to {@code registry import}. */
   public static RegistryDocument document(DemoSites sites, LocalDate today) {
@@ -99,8 +110,8 @@ public final class DemoRegistry {
       case WEB_PAGE -> {
         options.put("watchSelector", List.of("img[alt*='" + WATCH_TEXT + "']"));
         options.put("watchText", List.of(WATCH_TEXT));
-        options.put("watchFrom", List.of(RegistryFormats.formatDate(today.minusDays(4))));
-        options.put("watchTo", List.of(RegistryFormats.formatDate(today.plusDays(5))));
+        options.put("watchFrom", List.of(RegistryFormats.formatDate(watchFrom(today))));
+        options.put("watchTo", List.of(RegistryFormats.formatDate(today)));
         yield entry(c, sites.portalUrl().toString(), null, options);
       }
     };
