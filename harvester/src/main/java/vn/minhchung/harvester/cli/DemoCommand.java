@@ -97,6 +97,7 @@ final class DemoCommand implements Callable<Integer> {
         connectFacebookPages(ctx, harvesting, sites, out);
         backfillBannerWatch(ctx, sites, clock, out);
         harvestAll(ctx, harvesting, out, started);
+        reviewBannerDays(ctx, out);
         List<String> notConnected = unconnected(ctx.database(), "zalo_oa");
         if (noServe) {
           notConnected.forEach(code -> out.printf(Locale.ROOT, "Zalo OA %s chưa kết nối: chạy demo không có --no-serve"
@@ -221,6 +222,50 @@ final class DemoCommand implements Callable<Integer> {
       }
     } finally {
       clock.back();
+    }
+  }
+
+  /** The plan item the demo files the portal's banner days under (propaganda about the Law, all six components). */
+  static final String BANNER_PLAN = "110/KH-UBND";
+  static final String BANNER_ITEM = "II.2";
+
+  /**
+   * What a reviewer does with the banner watch's days on the evidence page: approves each day (the missing one too,
+   * as the proof that it was missing) and links it to {@link #BANNER_ITEM}, audited as the {@code demo} user; the
+   * dossier of {@link #BANNER_PLAN} then holds the banner series. Days already linked are left as they are.
+   */
+  private static void reviewBannerDays(AppContext ctx, PrintWriter out) {
+    Instant now = ctx.clock().instant();
+    int done = ctx.database().inTransaction(s -> {
+      vn.minhchung.storage.registry.PlanItem item = s.createSelectionQuery("from PlanItem i where i.plan.code = :p"
+          + " and i.code = :i", vn.minhchung.storage.registry.PlanItem.class).setParameter("p", BANNER_PLAN)
+          .setParameter("i", BANNER_ITEM).uniqueResult();
+      if (item == null) {
+        return 0;
+      }
+      List<vn.minhchung.storage.evidence.Evidence> days = s.createSelectionQuery("from Evidence e join fetch e.post p"
+          + " where p.channel.code = :c and p.platformId like 'watch:%' and not exists (select l from EvidenceLink l"
+          + " where l.evidence = e) order by p.platformId", vn.minhchung.storage.evidence.Evidence.class)
+          .setParameter("c", DemoRegistry.PORTAL).getResultList();
+      com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+      for (vn.minhchung.storage.evidence.Evidence e : days) {
+        String id = e.getId().toString();
+        String before = json.createObjectNode().put("status", e.getStatus()).toString();
+        e.review("approved", null, USER, now);
+        vn.minhchung.storage.audit.AuditLog.append(s, now, USER, "evidence.approve", "evidence", id, before,
+            json.createObjectNode().put("status", "approved").put("reviewedBy", USER).toString());
+        s.persist(new vn.minhchung.storage.evidence.EvidenceLink(e, item, "manual", "confirmed", null, USER, now));
+        vn.minhchung.storage.audit.AuditLog.append(s, now, USER, "evidence.relink", "evidence", id,
+            "{\"confirmed\":[],\"suggested\":[]}", "{\"confirmed\":[\"" + BANNER_PLAN + " " + BANNER_ITEM
+                + "\"],\"suggested\":[]}");
+      }
+      return days.size();
+    });
+    if (done > 0) {
+      out.printf(Locale.ROOT, "Người duyệt mẫu (%s): duyệt %d ngày theo dõi banner và gắn vào nhiệm vụ %s của kế hoạch"
+          + " %s; bảng theo dõi banner có trong hồ sơ minh chứng của kế hoạch này.%n", USER, done, BANNER_ITEM,
+          BANNER_PLAN);
+      out.flush();
     }
   }
 
