@@ -230,8 +230,8 @@ final class DemoCommand implements Callable<Integer> {
   static final String BANNER_ITEM = "II.2";
 
   /**
-   * What a reviewer does with the banner watch's days on the evidence page: approves each day (the missing one too,
-   * as the proof that it was missing) and links it to {@link #BANNER_ITEM}, audited as the {@code demo} user; the
+   * What a reviewer does with the banner watch's days on the evidence page: approves each day that has its capture
+   * (the missing one too, as the proof that it was missing) and links it to {@link #BANNER_ITEM}, audited as the {@code demo} user; the
    * dossier of {@link #BANNER_PLAN} then holds the banner series. Days already linked are left as they are.
    */
   private static void reviewBannerDays(AppContext ctx, PrintWriter out) {
@@ -244,7 +244,8 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
       }
       List<vn.minhchung.storage.evidence.Evidence> days = s.createSelectionQuery("from Evidence e join fetch e.post p"
-          + " where p.channel.code = :c and p.platformId like 'watch:%' and not exists (select l from EvidenceLink l"
+          + " where p.channel.code = :c and p.platformId like 'watch:%' and e.capture is not null"
+          + " and not exists (select l from EvidenceLink l"
           + " where l.evidence = e) order by p.platformId", vn.minhchung.storage.evidence.Evidence.class)
           .setParameter("c", DemoRegistry.PORTAL).getResultList();
       com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();

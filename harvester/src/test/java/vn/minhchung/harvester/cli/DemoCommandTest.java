@@ -51,7 +51,8 @@ class DemoCommandTest {
         .contains("ZALO-CQSBN: partial", "Zalo OA ZALO-CQSBN chưa kết nối")
         .contains("[7/7]", "BAO-BN: success", "FB-TTBN: success", "YT-TTDN-BN: success",
             "CONG-TTDT-BN: success")
-        .contains("FB-SKHCN: success (3 bài mới", "FB-XTH: blocked", "trang yêu cầu đăng nhập");
+        .contains("FB-SKHCN: success (3 bài mới", "FB-XTH: blocked", "trang yêu cầu đăng nhập")
+        .contains("ghi bù 9 ngày đã qua của đợt", "Người duyệt mẫu (demo): duyệt 10 ngày theo dõi banner");
     Matcher done = Pattern.compile("Xong: 7 kênh, (\\d+) ảnh chụp mới").matcher(first.out());
     assertThat(done.find()).as(first.out()).isTrue();
     int captures = Integer.parseInt(done.group(1));
@@ -134,6 +135,15 @@ class DemoCommandTest {
     CliRun verify = CliRun.run(data, "verify", zip.toString());
     assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
     assertThat(verify.out()).contains("Hồ sơ nguyên vẹn");
+    try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+      com.fasterxml.jackson.databind.JsonNode series = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(z.getInputStream(z.getEntry("theo-doi-banner.json")));
+      List<String> states = new java.util.ArrayList<>();
+      series.get(0).path("days").forEach(d -> states.add(d.path("periodDay").asText() + " " + d.path("state").asText()));
+      assertThat(states).as("the portal's banner series: ten days, the fourth without the banner").containsExactly(
+          "ngày 1/10 shown", "ngày 2/10 shown", "ngày 3/10 shown", "ngày 4/10 absent", "ngày 5/10 shown",
+          "ngày 6/10 shown", "ngày 7/10 shown", "ngày 8/10 shown", "ngày 9/10 shown", "ngày 10/10 shown");
+    }
   }
 
   @Test

@@ -189,7 +189,8 @@ final class BannerSeries {
         o.put("state", d.state().name().toLowerCase(Locale.ROOT));
         o.put("shown", d.state() == State.SHOWN ? Boolean.TRUE : d.state() == State.ABSENT ? Boolean.FALSE : null);
         o.put("capturedAt", d.capturedAt() == null ? null
-            : d.capturedAt().atZone(vn.minhchung.config.settings.Settings.ZONE).toOffsetDateTime().toString());
+            : d.capturedAt().atZone(vn.minhchung.config.settings.Settings.ZONE).toOffsetDateTime()
+                .truncatedTo(ChronoUnit.SECONDS).toString());
         o.put("evidenceId", d.entry() == null ? null : d.entry().row().evidenceId());
         o.put("screenshot", d.screenshotPath());
         o.put("captureJson", d.captureJsonPath());
