@@ -33,14 +33,7 @@ final class BandText {
     if (req.watch().isPresent()) {
       return watchLines(req, raw, req.watch().get());
     }
-    OffsetDateTime at = raw.capturedAt().atZone(Settings.ZONE).toOffsetDateTime().withNano(0);
-    List<String[]> out = new ArrayList<>();
-    out.add(line("Thời điểm chụp: ", at + "  (" + CaptureManifest.SHOWN.format(at) + ")"));
-    out.add(line("Địa chỉ: ", req.url().toString()));
-    if (!raw.finalUrl().equals(req.url().toString())) {
-      out.add(line("Địa chỉ sau chuyển hướng: ", raw.finalUrl()));
-    }
-    out.add(line("Kênh: ", req.channelName().or(req::channelCode).orElse("—")));
+    List<String[]> out = head(req, raw);
     if (facts.postedAt().isPresent()) {
       out.add(line("Ngày đăng: ", CaptureManifest.SHOWN.format(facts.postedAt().get().atZone(Settings.ZONE))));
     } else {
@@ -55,6 +48,17 @@ final class BandText {
 
   /** A watched page: the element sought and whether it was found, the day of the period, no post date or counts. */
   private static List<String[]> watchLines(CaptureRequest req, RawCapture raw, PageWatch w) {
+    List<String[]> out = head(req, raw);
+    out.add(line("Ngày theo dõi: ", w.dayText()));
+    out.add(line("Kết quả: ", raw.elementSelector().isPresent()
+        ? "có hiển thị " + w.what() + " (khung giữa ảnh, kèm phần trang xung quanh)"
+        : "KHÔNG THẤY " + w.what() + " trên trang (ảnh là phần đầu trang)"));
+    out.add(line("Mã minh chứng: ", req.evidenceId().map(String::valueOf).orElse("chưa gán")));
+    return out;
+  }
+
+  /** The lines every band starts with: when, where (and where it led), which channel. */
+  private static List<String[]> head(CaptureRequest req, RawCapture raw) {
     OffsetDateTime at = raw.capturedAt().atZone(Settings.ZONE).toOffsetDateTime().withNano(0);
     List<String[]> out = new ArrayList<>();
     out.add(line("Thời điểm chụp: ", at + "  (" + CaptureManifest.SHOWN.format(at) + ")"));
@@ -63,11 +67,6 @@ final class BandText {
       out.add(line("Địa chỉ sau chuyển hướng: ", raw.finalUrl()));
     }
     out.add(line("Kênh: ", req.channelName().or(req::channelCode).orElse("—")));
-    out.add(line("Ngày theo dõi: ", w.dayText()));
-    out.add(line("Kết quả: ", raw.elementSelector().isPresent()
-        ? "có hiển thị " + w.what() + " (khung giữa ảnh, kèm phần trang xung quanh)"
-        : "KHÔNG THẤY " + w.what() + " trên trang (ảnh là phần đầu trang)"));
-    out.add(line("Mã minh chứng: ", req.evidenceId().map(String::valueOf).orElse("chưa gán")));
     return out;
   }
 

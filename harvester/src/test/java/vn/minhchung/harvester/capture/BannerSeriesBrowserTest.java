@@ -41,6 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import vn.minhchung.config.registry.ChannelKind;
 import vn.minhchung.config.settings.Settings;
 import vn.minhchung.harvester.connector.web.PageWatchConnector;
+import vn.minhchung.harvester.demo.DemoClock;
 import vn.minhchung.harvester.harvest.HarvestRunService;
 import vn.minhchung.harvester.harvest.RunOptions;
 import vn.minhchung.harvester.harvest.RunSummary;
@@ -98,7 +99,8 @@ class BannerSeriesBrowserTest {
     AtomicBoolean bannerUp = new AtomicBoolean(true);
     HttpServer server = portal(bannerUp);
     String authority = "127.0.0.1:" + server.getAddress().getPort();
-    MutableClock clock = new MutableClock(at(FROM.minusDays(10), 9));
+    DemoClock clock = new DemoClock(java.time.Clock.systemUTC());
+    clock.travelTo(at(FROM.minusDays(10), 9));
     Settings settings = Settings.of(dir, Map.of("browser.concurrency", "1", "browser.captureTimeoutSeconds", "30",
         "http.allowHosts", authority, "http.perHostDelayMs", "0"));
     BlobStore blobs = new BlobStore(dir.resolve("blobs"));
@@ -114,14 +116,14 @@ class BannerSeriesBrowserTest {
           List.of(capture));
       AlertService alerts = new AlertService(db, settings, clock, java.util.Optional.empty());
 
-      clock.set(at(FROM.minusDays(1), 9));
+      clock.travelTo(at(FROM.minusDays(1), 9));
       assertThat(service[0].harvest(CHANNEL, RunOptions.manual(true)).status()).isEqualTo(HarvestRun.Status.SKIPPED);
       alerts.check();
       assertThat(openKeys(alerts)).as("registered 10 days before the period, no run yet: not stale").isEmpty();
 
       for (int i = 0; i < 10; i++) {
         LocalDate day = FROM.plusDays(i);
-        clock.set(at(day, 8));
+        clock.travelTo(at(day, 8));
         bannerUp.set(!day.equals(MISSING));
         RunSummary run = service[0].harvest(CHANNEL, RunOptions.manual(true));
         assertThat(run.status()).as("day %s", day).isEqualTo(HarvestRun.Status.SUCCESS);
@@ -156,7 +158,7 @@ class BannerSeriesBrowserTest {
       assertThat(day4.path("watch").path("periodDay").asText()).isEqualTo("ngày 4/10");
       assertThat(day4.path("elementSelector").isNull()).isTrue();
 
-      clock.set(at(FROM.plusDays(19), 9));
+      clock.travelTo(at(FROM.plusDays(19), 9));
       assertThat(service[0].harvest(CHANNEL, RunOptions.manual(true)).status()).isEqualTo(HarvestRun.Status.SKIPPED);
       alerts.check();
       assertThat(openKeys(alerts)).as("ten days after the period: no stale alert").isEmpty();
