@@ -104,6 +104,13 @@ public final class Settings {
       SettingKey.string("link.threshold", "0.5"),
       SettingKey.string("export.pdf", "auto"),
       SettingKey.integer("export.pdfTimeoutSeconds", 300),
+      SettingKey.string("export.form.parentAgency", null),
+      SettingKey.string("export.form.agency", null),
+      SettingKey.string("export.form.abbreviation", null),
+      SettingKey.string("export.form.place", null),
+      SettingKey.string("export.form.signerTitle", null),
+      SettingKey.string("export.form.signerName", null),
+      SettingKey.string("export.form.recipients", null),
       SettingKey.url("tsa.url", null),
       SettingKey.string("tsa.trustStore", null));
 

@@ -17,6 +17,9 @@ final class BandText {
     return "MINH CHỨNG · Ảnh chụp trang lúc " + CaptureManifest.SHOWN.format(at) + " (giờ Việt Nam)";
   }
 
+  private static final java.time.format.DateTimeFormatter SECONDS =
+      java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss", java.util.Locale.ROOT);
+
   /** The title of a watched page's band: the day of the period and whether the element was there. */
   static String title(CaptureRequest req, RawCapture raw) {
     if (req.watch().isEmpty()) {
@@ -61,7 +64,7 @@ final class BandText {
   private static List<String[]> head(CaptureRequest req, RawCapture raw) {
     OffsetDateTime at = raw.capturedAt().atZone(Settings.ZONE).toOffsetDateTime().withNano(0);
     List<String[]> out = new ArrayList<>();
-    out.add(line("Thời điểm chụp: ", at + "  (" + CaptureManifest.SHOWN.format(at) + ")"));
+    out.add(line("Thời điểm chụp: ", SECONDS.format(at) + " (giờ Việt Nam, UTC+07:00)"));
     out.add(line("Địa chỉ: ", req.url().toString()));
     if (!raw.finalUrl().equals(req.url().toString())) {
       out.add(line("Địa chỉ sau chuyển hướng: ", raw.finalUrl()));

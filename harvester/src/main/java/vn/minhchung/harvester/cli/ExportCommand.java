@@ -61,7 +61,8 @@ final class ExportCommand implements Callable<Integer> {
     AppContext ctx = Main.of(spec).context();
     Optional<Timestamper> tsa = Timestamper.configured(ctx.settings());
     DossierExporter exporter = new DossierExporter(ctx.database(), ctx.blobs(), ctx.clock(), tsa)
-        .withPdf(vn.minhchung.review.export.AppendixPdf.configured(ctx.settings()));
+        .withPdf(vn.minhchung.review.export.AppendixPdf.configured(ctx.settings()))
+        .withForm(vn.minhchung.review.export.DocumentForm.of(ctx.settings()));
     Path target = out.toAbsolutePath().normalize();
     Files.createDirectories(target.getParent());
     Path part = target.resolveSibling(target.getFileName() + ".part");

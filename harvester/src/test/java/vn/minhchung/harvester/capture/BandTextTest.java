@@ -35,6 +35,8 @@ class BandTextTest {
     assertThat(band).containsEntry("Ngày đăng: ", "15/11/2026 09:15").containsEntry("Lượt xem: ", "1.848")
         .containsEntry("Kênh: ", "Báo Bắc Ninh điện tử");
     assertThat(band.keySet()).noneMatch(k -> k.contains("như hiển thị"));
+    // The capture time as people read it, to the second, with its zone; no ISO text.
+    assertThat(band).containsEntry("Thời điểm chụp: ", "16/11/2026 08:00:00 (giờ Việt Nam, UTC+07:00)");
   }
 
   @Test

@@ -35,6 +35,9 @@ final class DocxAppendix implements AutoCloseable {
   private static final int[] COMPLETENESS_COLS = {700, 3000, 1500, 900, 900, 2071};
   /** A banner series: day, day of the period, shown, capture time, thumbnail. */
   private static final int[] SERIES_COLS = {1500, 1300, 1500, 1800, 2971};
+  /** The frame's agency and national-title columns, and the recipients and signature columns. */
+  private static final int[] FRAME_COLS = {3500, 5571};
+  private static final int[] CLOSING_COLS = {3900, 5171};
 
   private final Path packageFile;
   private final Path bodySpool;
@@ -43,6 +46,7 @@ final class DocxAppendix implements AutoCloseable {
   private int images;
   private final List<String> imageExtensions = new java.util.ArrayList<>();
   private final List<String> links = new java.util.ArrayList<>();
+  private String planCode = "";
 
   DocxAppendix(Path workDir) throws IOException {
     this.packageFile = workDir.resolve("appendix.docx");
@@ -51,12 +55,66 @@ final class DocxAppendix implements AutoCloseable {
     this.body = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(bodySpool), StandardCharsets.UTF_8));
   }
 
-  void title(DossierInfo info) throws IOException {
-    body.write(paragraph("center", 28, true, false, "PHỤ LỤC"));
+  /**
+   * The document's frame (Nghị định 30/2020/NĐ-CP): agency and number on the left, the national title, motto and
+   * the place-and-date line on the right, then the title of the appendix.
+   */
+  void title(DossierInfo info, DocumentForm form) throws IOException {
+    this.planCode = info.planCode();
+    int year = info.generatedAt().atZone(vn.minhchung.config.settings.Settings.ZONE).getYear();
+    String left = (form.parentAgencyLine().isEmpty() ? "" : paragraph("center", 26, false, false, form.parentAgencyLine()))
+        + paragraph("center", 26, true, false, form.agencyLine()) + rule(900) + paragraph("center", 26, false, false,
+        form.numberLine());
+    String right = paragraph("center", 24, true, false, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        + paragraph("center", 28, true, false, "Độc lập - Tự do - Hạnh phúc") + rule(1100)
+        + paragraph("center", 28, false, true, form.placeDateLine(year));
+    body.write(plainTable(FRAME_COLS, "<w:tr>" + cell(FRAME_COLS[0], "center", left) + cell(FRAME_COLS[1], "center", right)
+        + "</w:tr>"));
+    body.write(paragraph("center", 28, true, false, "PHỤ LỤC", 360));
     body.write(paragraph("center", 28, true, false, "DANH MỤC MINH CHỨNG"));
     body.write(paragraph("center", 28, false, true, "(Kèm theo báo cáo kết quả thực hiện Kế hoạch số " + info.planCode()
         + (info.issuedOn() == null ? "" : " ngày " + DossierText.date(info.issuedOn())) + " của " + info.issuer() + ")"));
     body.write(paragraph("center", 28, false, true, info.planTitle()));
+  }
+
+  /** "Nơi nhận" on the left and the signature block on the right, after the last table. */
+  void closing(DocumentForm form) throws IOException {
+    StringBuilder left = new StringBuilder("<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr><w:r><w:rPr>")
+        .append(FONT).append("<w:b/><w:i/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr><w:t>Nơi nhận:</w:t></w:r></w:p>");
+    for (String r : form.recipientLines()) {
+      left.append(tight("left", 22, false, false, r));
+    }
+    StringBuilder right = new StringBuilder();
+    for (String t : form.signerTitleLines()) {
+      right.append(tight("center", 28, true, false, t));
+    }
+    right.append(paragraph("center", 26, false, true, "(Chữ ký, dấu)"));
+    for (int i = 0; i < 4; i++) {
+      right.append(paragraph("center", 28, false, false, ""));
+    }
+    right.append(paragraph("center", 28, true, false, form.signerName().orElse(DocumentForm.BLANK)));
+    body.write(paragraph("both", 28, false, false, ""));
+    body.write(plainTable(CLOSING_COLS, "<w:tr><w:trPr><w:cantSplit/></w:trPr>" + cell(CLOSING_COLS[0], "left",
+        left.toString()) + cell(CLOSING_COLS[1], "center", right.toString()) + "</w:tr>"));
+  }
+
+  /** A table without borders holding {@code row}. */
+  private static String plainTable(int[] cols, String row) {
+    StringBuilder b = new StringBuilder("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblLayout w:type=\"fixed\"/>"
+        + "</w:tblPr><w:tblGrid>");
+    for (int c : cols) {
+      b.append("<w:gridCol w:w=\"").append(c).append("\"/>");
+    }
+    b.append("</w:tblGrid>");
+    b.append(row);
+    return b.append("</w:tbl>\n").toString();
+  }
+
+  /** A short centred line under a heading, {@code indent} twips in from each side of its cell. */
+  private static String rule(int indent) {
+    return "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
+        + "<w:spacing w:before=\"0\" w:after=\"120\" w:line=\"120\" w:lineRule=\"exact\"/><w:ind w:left=\"" + indent
+        + "\" w:right=\"" + indent + "\"/></w:pPr></w:p>";
   }
 
   void beginItem(DossierInfo.Item item) throws IOException {
@@ -189,12 +247,15 @@ final class DocxAppendix implements AutoCloseable {
       try (Reader r = Files.newBufferedReader(bodySpool, StandardCharsets.UTF_8)) {
         r.transferTo(w);
       }
-      w.write("<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\""
-          + " w:left=\"1701\" w:header=\"720\" w:footer=\"720\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>\n");
+      // Page numbers in the header from the second page on (titlePg: the first page has none), as the decree asks.
+      w.write("<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+          + "<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1701\" w:header=\"567\" w:footer=\"720\""
+          + " w:gutter=\"0\"/><w:titlePg/></w:sectPr></w:body></w:document>\n");
     });
     part("word/_rels/document.xml.rels", w -> {
       w.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-          + "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>");
+          + "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+          + "<Relationship Id=\"rIdHeader\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>");
       for (int i = 1; i <= images; i++) {
         w.write("<Relationship Id=\"rIdImg" + i + "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/anh" + i
             + "." + imageExtensions.get(i - 1) + "\"/>");
@@ -206,10 +267,27 @@ final class DocxAppendix implements AutoCloseable {
       w.write("</Relationships>\n");
     });
     part("word/styles.xml", w -> w.write(DocxParts.STYLES));
+    part("word/header1.xml", w -> w.write(header()));
     part("[Content_Types].xml", w -> w.write(DocxParts.CONTENT_TYPES));
     part("_rels/.rels", w -> w.write(DocxParts.ROOT_RELS));
     pkg.close();
     Files.copy(packageFile, out);
+  }
+
+  /** The page number, centred, and the plan the appendix belongs to. */
+  private String header() {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr"
+        + " xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+        + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+        + "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
+        + "<w:r><w:rPr>" + FONT + "<w:sz w:val=\"26\"/></w:rPr><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+        + "<w:r><w:rPr>" + FONT + "<w:sz w:val=\"26\"/></w:rPr><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
+        + "<w:r><w:rPr>" + FONT + "<w:sz w:val=\"26\"/></w:rPr><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+        + "<w:r><w:rPr>" + FONT + "<w:sz w:val=\"26\"/></w:rPr><w:t>2</w:t></w:r>"
+        + "<w:r><w:rPr>" + FONT + "<w:sz w:val=\"26\"/></w:rPr><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
+        + "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
+        + "<w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr>" + FONT + "<w:i/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/></w:rPr>"
+        + "<w:t xml:space=\"preserve\">" + esc("Phụ lục minh chứng – Kế hoạch số " + planCode) + "</w:t></w:r></w:p></w:hdr>\n";
   }
 
   /** The finished package on disk (after {@link #writeTo}), for the PDF conversion. */
@@ -310,7 +388,16 @@ final class DocxAppendix implements AutoCloseable {
   }
 
   private static String paragraph(String align, int size, boolean bold, boolean italic, String text) {
-    return "<w:p><w:pPr><w:spacing w:before=\"60\" w:after=\"60\"/><w:jc w:val=\"" + align + "\"/></w:pPr><w:r><w:rPr>" + FONT
+    return paragraph(align, size, bold, italic, text, 60);
+  }
+
+  /** A paragraph without space before or after (lists, the signature block). */
+  private static String tight(String align, int size, boolean bold, boolean italic, String text) {
+    return paragraph(align, size, bold, italic, text, 0);
+  }
+
+  private static String paragraph(String align, int size, boolean bold, boolean italic, String text, int before) {
+    return "<w:p><w:pPr><w:spacing w:before=\"" + before + "\" w:after=\"" + Math.min(before, 60) + "\"/><w:jc w:val=\"" + align + "\"/></w:pPr><w:r><w:rPr>" + FONT
         + (bold ? "<w:b/>" : "") + (italic ? "<w:i/>" : "") + "<w:sz w:val=\"" + size + "\"/><w:szCs w:val=\"" + size
         + "\"/></w:rPr><w:t xml:space=\"preserve\">" + esc(text) + "</w:t></w:r></w:p>\n";
   }

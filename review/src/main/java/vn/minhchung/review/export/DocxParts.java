@@ -11,6 +11,7 @@ final class DocxParts {
       + "<Default Extension=\"png\" ContentType=\"image/png\"/>"
       + "<Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/>"
       + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+      + "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
       + "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
       + "</Types>\n";
 

@@ -41,23 +41,30 @@ public final class DossierExporter {
   private final Clock clock;
   private final Optional<Timestamper> timestamper;
   private final Optional<AppendixPdf> pdf;
+  private final DocumentForm form;
 
   public DossierExporter(Database db, BlobStore blobs, Clock clock, Optional<Timestamper> timestamper) {
-    this(db, blobs, clock, timestamper, Optional.empty());
+    this(db, blobs, clock, timestamper, Optional.empty(), DocumentForm.EMPTY);
   }
 
   private DossierExporter(Database db, BlobStore blobs, Clock clock, Optional<Timestamper> timestamper,
-      Optional<AppendixPdf> pdf) {
+      Optional<AppendixPdf> pdf, DocumentForm form) {
     this.db = db;
     this.blobs = blobs;
     this.clock = clock;
     this.timestamper = timestamper;
     this.pdf = pdf;
+    this.form = form;
   }
 
   /** The same exporter, adding {@code phu-luc-minh-chung.pdf} made by LibreOffice when {@code pdf} is present. */
   public DossierExporter withPdf(Optional<AppendixPdf> pdf) {
-    return new DossierExporter(db, blobs, clock, timestamper, pdf);
+    return new DossierExporter(db, blobs, clock, timestamper, pdf, form);
+  }
+
+  /** The same exporter, filling the appendix's agency, number, place, recipients and signer from {@code form}. */
+  public DossierExporter withForm(DocumentForm form) {
+    return new DossierExporter(db, blobs, clock, timestamper, pdf, form);
   }
 
   /**
@@ -97,7 +104,7 @@ public final class DossierExporter {
       EvidenceFiles files = new EvidenceFiles(blobs, zip);
       BannerSeries banners = new BannerSeries(blobs);
       LocalDate today = LocalDate.ofInstant(info.generatedAt(), Settings.ZONE);
-      docx.title(info);
+      docx.title(info, form);
       for (DossierInfo.Item item : info.items()) {
         html.beginItem(item);
         docx.beginItem(item);
@@ -157,6 +164,7 @@ public final class DossierExporter {
         xlsx.writeTo(shield(o));
       }
       docx.completeness(sheet);
+      docx.closing(form);
       try (OutputStream o = zip.open(DossierLayout.DOCX)) {
         docx.writeTo(o);
       }

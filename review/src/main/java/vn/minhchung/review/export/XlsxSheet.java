@@ -7,6 +7,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -19,7 +20,7 @@ final class XlsxSheet implements AutoCloseable {
   static final String EVIDENCE_SHEET = "Minh chứng";
   static final String COMPLETENESS_SHEET = "Mức độ hoàn thành";
   static final List<String> HEADERS = List.of("STT", "Mục kế hoạch", "Thành phần minh chứng", "Đơn vị", "Kênh",
-      "Tiêu đề", "Ngày đăng", "Lượt thích", "Bình luận", "Chia sẻ", "Lượt xem", "Đường dẫn", "Thời điểm chụp",
+      "Tiêu đề", "Ngày đăng (giờ Việt Nam)", "Lượt thích", "Bình luận", "Chia sẻ", "Lượt xem", "Đường dẫn", "Thời điểm chụp (giờ Việt Nam)",
       "SHA-256", "Tệp trong hồ sơ", "Trạng thái", "Lưu ý");
 
   private final SXSSFWorkbook wb = new SXSSFWorkbook(50);
@@ -27,6 +28,9 @@ final class XlsxSheet implements AutoCloseable {
   private final CellStyle header;
   /** Counts with thousands separators (Excel shows the reader's grouping: "1.848" in Vietnamese). */
   private final CellStyle count;
+  /** Dates as real date cells in Asia/Ho_Chi_Minh local time, shown dd/MM/yyyy HH:mm (and :ss for capture times). */
+  private final CellStyle minute;
+  private final CellStyle second;
   private int next = 1;
 
   XlsxSheet() {
@@ -37,6 +41,10 @@ final class XlsxSheet implements AutoCloseable {
     header.setFont(bold);
     count = wb.createCellStyle();
     count.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
+    minute = wb.createCellStyle();
+    minute.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
+    second = wb.createCellStyle();
+    second.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy hh:mm:ss"));
     sheet = wb.createSheet(EVIDENCE_SHEET);
     headerRow(sheet, HEADERS);
     sheet.createFreezePane(0, 1);
@@ -57,13 +65,13 @@ final class XlsxSheet implements AutoCloseable {
     text(row, 3, r.unitName());
     text(row, 4, r.channelName() == null ? null : r.channelName() + " (" + DossierText.channelKind(r.channelKind()) + ")");
     text(row, 5, r.title());
-    text(row, 6, DossierText.minute(r.occurredAt()));
+    date(row, 6, r.occurredAt(), minute);
     number(row, 7, c.likesShown(), c.likesApproximate());
     number(row, 8, c.comments(), c.approximate("comments"));
     number(row, 9, c.shares(), c.approximate("shares"));
     number(row, 10, c.views(), c.approximate("views"));
     text(row, 11, r.url());
-    text(row, 12, DossierText.second(r.capturedAt()));
+    date(row, 12, r.capturedAt(), second);
     text(row, 13, e.mainSha256());
     text(row, 14, e.files().isEmpty() ? null : e.files().get(0).path());
     text(row, 15, DossierText.status(r.status()));
@@ -71,6 +79,8 @@ final class XlsxSheet implements AutoCloseable {
   }
 
   void completeness(CompletenessSheet sheetData) {
+    // Filters on every column of the evidence rows (set once the last row is known).
+    sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, next - 1), 0, HEADERS.size() - 1));
     SXSSFSheet s = wb.createSheet(COMPLETENESS_SHEET);
     headerRow(s, CompletenessSheet.HEADERS);
     int[] widths = {8, 50, 60, 40, 8, 10, 50};
@@ -88,6 +98,8 @@ final class XlsxSheet implements AutoCloseable {
       row.createCell(5).setCellValue(r.toReview());
       row.createCell(6).setCellValue(r.status());
     }
+    s.createFreezePane(0, 1);
+    s.setAutoFilter(new CellRangeAddress(0, Math.max(0, n - 1), 0, CompletenessSheet.HEADERS.size() - 1));
   }
 
   static final String BANNER_SHEET = "Theo dõi banner";
@@ -163,6 +175,16 @@ final class XlsxSheet implements AutoCloseable {
   private static void text(Row row, int col, String value) {
     if (value != null && !value.isEmpty()) {
       row.createCell(col).setCellValue(value);
+    }
+  }
+
+  /** A date cell: the instant's local date and time in Asia/Ho_Chi_Minh (spreadsheets have no time zone). */
+  private static void date(Row row, int col, java.time.Instant at, CellStyle style) {
+    if (at != null) {
+      var cell = row.createCell(col);
+      cell.setCellValue(java.time.LocalDateTime.ofInstant(at, vn.minhchung.config.settings.Settings.ZONE)
+          .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+      cell.setCellStyle(style);
     }
   }
 

@@ -10,6 +10,7 @@ import org.hibernate.Session;
 import vn.minhchung.config.registry.ChannelKind;
 import vn.minhchung.review.auth.WebUser;
 import vn.minhchung.storage.audit.AuditLog;
+import vn.minhchung.storage.post.ChannelSnapshot;
 import vn.minhchung.storage.post.HarvestRun;
 import vn.minhchung.storage.post.RunProblem;
 import vn.minhchung.storage.registry.Channel;
@@ -62,8 +63,12 @@ final class ChannelRoutes {
           .getResultList().stream().collect(Collectors.groupingBy(p -> p.getRun().getId()));
       long posts = s.createSelectionQuery("select count(p) from Post p where p.channel = :c", Long.class).setParameter("c", c)
           .getSingleResult();
+      // What the channel's own page showed (a Zalo OA read without an account: name, verified mark, followers).
+      List<ChannelSnapshot> snapshots = s.createSelectionQuery("from ChannelSnapshot x where x.channel = :c "
+          + "order by x.observedAt desc, x.id desc", ChannelSnapshot.class).setParameter("c", c).setMaxResults(10)
+          .getResultList();
       ui.render(ctx, "channel.jte", page, Map.of("c", c, "runs", runs, "problems", problems, "posts", posts,
-          "canHarvest", ui.actions.isPresent()));
+          "canHarvest", ui.actions.isPresent(), "snapshots", snapshots));
     });
   }
 

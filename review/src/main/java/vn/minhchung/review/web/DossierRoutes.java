@@ -49,7 +49,7 @@ final class DossierRoutes {
     this.ui = ui;
     this.dashboard = dashboard;
     this.exporter = new DossierExporter(ui.db, ui.blobs, ui.clock, ui.config.timestamper())
-        .withPdf(ui.config.appendixPdf());
+        .withPdf(ui.config.appendixPdf()).withForm(ui.config.documentForm());
   }
 
   void register(Javalin app) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import vn.minhchung.config.settings.Settings;
 import vn.minhchung.review.export.AppendixPdf;
+import vn.minhchung.review.export.DocumentForm;
 import vn.minhchung.review.export.Timestamper;
 
 /**
@@ -13,17 +14,25 @@ import vn.minhchung.review.export.Timestamper;
  * time-stamp authority that stamps them (the same as the {@code export} command's), whether the session
  * cookie is {@code Secure} (when {@code web.publicUrl}, the address users reach through a proxy, is https), and how
  * many days before an account's expiry it shows as expiring, and the LibreOffice that adds the appendix's PDF to
- * downloaded dossiers (setting {@code export.pdf}).
+ * downloaded dossiers (setting {@code export.pdf}), and the appendix's document frame ({@code export.form.*}).
  */
 public record WebConfig(String host, int port, Duration sessionTimeout, long uploadMaxBytes, int deadlineWarnDays,
     int staleDays, Path dossierWorkDir, Optional<Timestamper> timestamper, boolean secureCookies,
-    int accountExpiryDays, Optional<AppendixPdf> appendixPdf) {
+    int accountExpiryDays, Optional<AppendixPdf> appendixPdf, DocumentForm documentForm) {
+
+  /** Without the document form: the appendix's agency, number, place and signer are blanks to fill in. */
+  public WebConfig(String host, int port, Duration sessionTimeout, long uploadMaxBytes, int deadlineWarnDays,
+      int staleDays, Path dossierWorkDir, Optional<Timestamper> timestamper, boolean secureCookies,
+      int accountExpiryDays, Optional<AppendixPdf> appendixPdf) {
+    this(host, port, sessionTimeout, uploadMaxBytes, deadlineWarnDays, staleDays, dossierWorkDir, timestamper,
+        secureCookies, accountExpiryDays, appendixPdf, DocumentForm.EMPTY);
+  }
 
   public static WebConfig from(Settings s, String host, int port) {
     boolean https = s.uri("web.publicUrl").map(u -> "https".equalsIgnoreCase(u.getScheme())).orElse(false);
     return new WebConfig(host, port, Duration.ofMinutes(s.integer("web.sessionTimeoutMinutes")),
         s.longValue("web.uploadMaxBytes"), s.integer("alerts.deadlineDays"), s.integer("alerts.staleDays"),
         s.dataDir().resolve("tmp").resolve("dossier"), Timestamper.configured(s), https,
-        s.integer("alerts.accountExpiryDays"), AppendixPdf.configured(s));
+        s.integer("alerts.accountExpiryDays"), AppendixPdf.configured(s), DocumentForm.of(s));
   }
 }

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.minhchung.config.settings.Settings;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -97,7 +98,8 @@ class DossierExporterTest {
       Sheet s = wb.getSheet("Minh chứng");
       DataFormatter f = new DataFormatter(java.util.Locale.ROOT);
       assertThat(cells(s.getRow(0), f)).startsWith("STT", "Mục kế hoạch", "Thành phần minh chứng", "Đơn vị", "Kênh",
-          "Tiêu đề", "Ngày đăng", "Lượt thích", "Bình luận", "Chia sẻ", "Lượt xem", "Đường dẫn", "Thời điểm chụp", "SHA-256");
+          "Tiêu đề", "Ngày đăng (giờ Việt Nam)", "Lượt thích", "Bình luận", "Chia sẻ", "Lượt xem", "Đường dẫn",
+          "Thời điểm chụp (giờ Việt Nam)", "SHA-256");
       assertThat(s.getLastRowNum()).isEqualTo(6);
       List<String> first = cells(s.getRow(1), f);
       assertThat(first.subList(0, 7)).containsExactly("1", "II.2", "1. Đường liên kết bài viết trên báo điện tử",
@@ -111,6 +113,12 @@ class DossierExporterTest {
       assertThat(s.getRow(3).getCell(7).getNumericCellValue()).isEqualTo(1234.0);
       assertThat(s.getRow(3).getCell(7).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
       assertThat(video.get(13)).matches("[0-9a-f]{64}");
+      // Dates are date cells (sortable, filterable) in Vietnamese local time, not text.
+      assertThat(s.getRow(3).getCell(6).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+      assertThat(s.getRow(3).getCell(6).getLocalDateTimeCellValue()).isEqualTo("2026-10-05T19:00");
+      assertThat(s.getRow(3).getCell(6).getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy hh:mm");
+      assertThat(s.getRow(3).getCell(12).getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy hh:mm:ss");
+      assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) s).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:Q7");
       Sheet c = wb.getSheet("Mức độ hoàn thành");
       assertThat(cells(c.getRow(0), f)).containsExactly("Mục", "Nội dung", "Thành phần minh chứng", "Chỉ tiêu", "Đã có",
           "Chờ duyệt", "Còn thiếu");
@@ -143,7 +151,7 @@ class DossierExporterTest {
         }
       }
       List<XWPFTable> tables = doc.getTables();
-      assertThat(tables).as("a block per evidence, then the completeness table").hasSize(7);
+      assertThat(tables).as("the frame, a block per evidence, the completeness table, the signature").hasSize(9);
       XWPFTable video = tables.stream().filter(t -> t.getText().contains("Phóng sự: Chuyển đổi số ở xã Tam Đa"))
           .findFirst().orElseThrow();
       assertThat(video.getRow(0).getCell(0).getText()).startsWith("Minh chứng số ");
@@ -169,10 +177,50 @@ class DossierExporterTest {
       assertThat(pictures).isEqualTo(5);
       assertThat(tables.stream().filter(t -> t.getText().contains("Luật Chuyển đổi số và dịch vụ công trực tuyến toàn trình"))
           .findFirst().orElseThrow().getText()).contains("Lưu ý").contains("thời lượng ngoài khoảng");
-      XWPFTable completeness = tables.get(tables.size() - 1);
+      XWPFTable completeness = tables.get(tables.size() - 2);
       assertThat(completeness.getNumberOfRows()).isEqualTo(19);
       assertThat(completeness.getText()).contains("3/7 clip phóng sự 5–10 phút").contains("chưa có bản scan báo in")
           .contains("1/2 bản scan trang báo in").contains("0/5 infographic 2D");
+    }
+  }
+
+  @Test
+  void docxHasTheFrameOfAnAdministrativeDocumentFilledFromTheSettings() throws Exception {
+    Settings settings = Settings.of(dir, Map.of("export.form.parentAgency", "UBND tỉnh Bắc Ninh",
+        "export.form.agency", "Sở Khoa học và Công nghệ", "export.form.abbreviation", "SKHCN",
+        "export.form.place", "Bắc Ninh", "export.form.signerTitle", "KT. Giám đốc | Phó Giám đốc",
+        "export.form.signerName", "Nguyễn Gia Phong", "export.form.recipients", "UBND tỉnh (b/c); Lãnh đạo Sở"));
+    Map<String, byte[]> zip = DossierFiles.read(DossierFiles.export(exporter.withForm(DocumentForm.of(settings)),
+        ExportRequest.plan(DossierFixture.PLAN), dir.resolve("hs-form.zip")));
+    byte[] docx = zip.get("phu-luc-minh-chung.docx");
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+      XWPFTable frame = doc.getTables().get(0);
+      assertThat(frame.getRow(0).getCell(0).getText()).contains("UBND TỈNH BẮC NINH").contains("SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+          .contains("Số:").contains("/BC-SKHCN");
+      assertThat(frame.getRow(0).getCell(1).getText()).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+          .contains("Độc lập - Tự do - Hạnh phúc").contains("Bắc Ninh, ngày").contains("năm 2026");
+      XWPFTable closing = doc.getTables().get(doc.getTables().size() - 1);
+      assertThat(closing.getRow(0).getCell(0).getParagraphs().stream().map(XWPFParagraph::getText).toList())
+          .containsExactly("Nơi nhận:", "- UBND tỉnh (b/c);", "- Lãnh đạo Sở;", "- Lưu: VT.");
+      assertThat(closing.getRow(0).getCell(1).getText()).contains("KT. GIÁM ĐỐC").contains("PHÓ GIÁM ĐỐC")
+          .contains("Nguyễn Gia Phong");
+      // Page numbers from page 2 in a header that names the plan; no number on the first page (titlePg).
+      assertThat(doc.getDocument().getBody().getSectPr().isSetTitlePg()).isTrue();
+    }
+    String header = new String(readPart(docx, "word/header1.xml"), StandardCharsets.UTF_8);
+    assertThat(header).contains("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>")
+        .contains("Phụ lục minh chứng – Kế hoạch số " + DossierFixture.PLAN);
+  }
+
+  @Test
+  void docxFrameWithoutSettingsLeavesBlanksToFillIn() throws Exception {
+    Map<String, byte[]> zip = export(ExportRequest.plan(DossierFixture.PLAN));
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(zip.get("phu-luc-minh-chung.docx")))) {
+      String frame = doc.getTables().get(0).getText();
+      assertThat(frame).contains("……………").contains("/BC-……………").contains("……………, ngày");
+      String closing = doc.getTables().get(doc.getTables().size() - 1).getText();
+      assertThat(closing).contains("Nơi nhận:").contains("- Lưu: VT.").contains("QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ")
+          .contains("(Chữ ký, dấu)");
     }
   }
 

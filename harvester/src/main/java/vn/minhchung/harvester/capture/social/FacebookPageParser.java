@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
 import vn.minhchung.config.settings.Settings;
 import vn.minhchung.config.text.VietnameseCounts;
 import vn.minhchung.config.text.VietnameseDates;
@@ -130,13 +132,27 @@ public final class FacebookPageParser {
   }
 
   private static Map<String, String> counts(Element body) {
-    String text = body.text().replace('\u00a0', ' ');
+    String text = separatedText(body);
     Map<String, String> out = new LinkedHashMap<>();
     find(REACTIONS, text).ifPresent(v -> out.put("reactions", v));
     find(COMMENTS, text).ifPresent(v -> out.put("comments", v));
     find(SHARES, text).ifPresent(v -> out.put("shares", v));
     find(VIEWS, text).ifPresent(v -> out.put("views", v));
     return out;
+  }
+
+  /**
+   * The element's text with a space between the texts of different nodes. {@link Element#text()} joins inline
+   * elements without one, so a reactions count "318" followed by a span "6 bình luận" reads "3186 bình luận".
+   */
+  static String separatedText(Element body) {
+    StringBuilder out = new StringBuilder();
+    NodeTraversor.traverse((node, depth) -> {
+      if (node instanceof TextNode t && !t.isBlank()) {
+        out.append(' ').append(t.text().replace('\u00a0', ' ').strip());
+      }
+    }, body);
+    return out.toString().strip();
   }
 
   private static Optional<String> find(Pattern p, String text) {

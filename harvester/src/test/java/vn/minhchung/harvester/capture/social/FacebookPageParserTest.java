@@ -75,6 +75,21 @@ class FacebookPageParserTest {
   }
 
   @Test
+  void countsInAdjacentInlineSpansStayApart() {
+    // The reactions count and "6 bình luận" sit in sibling spans with no whitespace between them, as Facebook and
+    // the demo Fanpage write them; their texts must not run together into "3186 bình luận".
+    String article = "<div role=\"article\" aria-posinset=\"2\"><a href=\"/sokhcnbacninh/posts/pfbid02x\">"
+        + "6 ngày</a><div data-ad-preview=\"message\">📢 Thông báo tuyển chọn nhiệm vụ khoa học năm 2027</div>"
+        + "<div class=\"counts\"><span><span>Tất cả cảm xúc:</span> <span>318</span></span><span>"
+        + "<span>6 bình luận</span><span>21 lượt chia sẻ</span></span></div></div>";
+
+    var facts = FacebookPageParser.facts(article);
+
+    assertThat(facts.counts()).containsExactly(Map.entry("reactions", "318"), Map.entry("comments", "6"),
+        Map.entry("shares", "21"));
+  }
+
+  @Test
   void hostileMarkupYieldsNoPosts() {
     byte[] html = ("<div role=article><a href=\"javascript:alert(1)//posts/x\"><script>alert(1)</script></a></div>"
         + "<div aria-posinset=1><a href='/posts/'>   </a></div>").getBytes(StandardCharsets.UTF_8);
