@@ -243,8 +243,8 @@ public final class CaptureTargets {
   }
 
   /**
-   * What a watched page must show on the day of its watch post ({@code watch:yyyy-MM-dd}, else the day it was
-   * seen), read from the channel's options as the watch connector reads them.
+   * What a watched page must show on the day of its watch post ({@code watch:yyyy-MM-dd}), read from the channel's
+   * options as the watch connector reads them; empty for any other post.
    */
   private static Optional<PageWatch> watch(Channel c, Post p) {
     try {
@@ -253,8 +253,10 @@ public final class CaptureTargets {
         return Optional.empty();
       }
       String id = p.getPlatformId() == null ? "" : p.getPlatformId();
-      java.time.LocalDate day = id.startsWith("watch:") ? java.time.LocalDate.parse(id.substring(6))
-          : java.time.LocalDate.ofInstant(p.getFirstSeenAt(), Settings.ZONE);
+      if (!id.startsWith("watch:")) {
+        return Optional.empty();
+      }
+      java.time.LocalDate day = java.time.LocalDate.parse(id.substring(6));
       return Optional.of(new PageWatch(spec.option("watchSelector"), spec.option("watchText"), day,
           PageWatchConnector.watchStart(spec), PageWatchConnector.watchEnd(spec)));
     } catch (ConnectorException | java.time.format.DateTimeParseException e) {

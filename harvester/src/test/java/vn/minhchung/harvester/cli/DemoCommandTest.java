@@ -79,7 +79,8 @@ class DemoCommandTest {
       List<String> notOk = db.inTransaction(s -> s.createSelectionQuery("select concat(c.status, ' ', c.url, ': ',"
           + " coalesce(c.statusDetail, '')) from Capture c where c.status <> 'ok'", String.class).getResultList());
       assertThat(notOk).as("captures of the demo that are not good evidence").isEmpty();
-      assertThat(ok).as("good captures").isEqualTo(captures);
+      // "Xong" counts the harvest's captures; the nine past days of the banner watch were captured before it.
+      assertThat(ok).as("good captures").isEqualTo(captures + 9L);
       long linkedEvidence = db.inTransaction(s -> s.createSelectionQuery(
           "select count(distinct l.evidence.id) from EvidenceLink l where l.state = 'suggested'", Long.class)
           .getSingleResult());

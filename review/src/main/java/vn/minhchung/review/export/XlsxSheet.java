@@ -157,6 +157,9 @@ final class XlsxSheet implements AutoCloseable {
         n++;
       }
     }
+    if (n > 1) {
+      s.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, n - 1, 0, BANNER_HEADERS.size() - 1));
+    }
   }
 
   void writeTo(OutputStream out) throws IOException {
