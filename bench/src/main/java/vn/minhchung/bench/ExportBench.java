@@ -95,7 +95,7 @@ public final class ExportBench {
   }
 
   /** Plan 110/KH-UBND, item II.2 with targets, and n approved, confirmed evidence items with captures. */
-  private static long populate(Database db, BlobStore blobs, int n) {
+  static long populate(Database db, BlobStore blobs, int n) {
     Instant t0 = Instant.parse("2026-10-01T01:00:00Z");
     long[] ids = db.inTransaction(s -> {
       Unit u = new Unit("SKHCN", "Sở Khoa học và Công nghệ tỉnh Bắc Ninh", t0);
@@ -182,7 +182,7 @@ public final class ExportBench {
    */
   private static String put(Session s, BlobStore blobs, byte[] bytes, String type, AtomicLong total) {
     String sha = HexFormat.of().formatHex(BlobStore.sha256().digest(bytes));
-    Path p = blobs.path(sha);
+    Path p = ((vn.minhchung.storage.blob.LocalBlobBackend) blobs.backend()).path(sha);
     try {
       Files.createDirectories(p.getParent());
       if (!Files.exists(p)) {
@@ -211,7 +211,7 @@ public final class ExportBench {
 
   private static long copyBlobs(BlobStore blobs, Path target) throws IOException {
     long total = 0;
-    try (OutputStream out = Files.newOutputStream(target); Stream<Path> files = Files.walk(blobs.root().resolve("sha256"))) {
+    try (OutputStream out = Files.newOutputStream(target); Stream<Path> files = Files.walk(((vn.minhchung.storage.blob.LocalBlobBackend) blobs.backend()).root().resolve("sha256"))) {
       for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
         try (InputStream in = Files.newInputStream(p)) {
           total += in.transferTo(out);

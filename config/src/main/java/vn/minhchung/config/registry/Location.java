@@ -28,7 +28,7 @@ public record Location(String file, String sheet, int line, int column) {
   }
 
   /** 1 → A, 27 → AA, as spreadsheets name columns. */
-  static String columnLetters(int column) {
+  public static String columnLetters(int column) {
     StringBuilder sb = new StringBuilder();
     int c = column;
     while (c > 0) {

@@ -23,7 +23,8 @@ final class RegistryBinder {
   static final List<String> ITEM_KEYS =
       List.of("code", "title", "lead", "cooperating", "timing", "deadline", "products", "keywords", "components",
           "unitDeadline", "unitDeadlines", "targets");
-  static final List<String> TARGET_KEYS = List.of("component", "description", "count", "minDuration", "maxDuration");
+  static final List<String> TARGET_KEYS = List.of("component", "kind", "description", "count", "minDuration",
+      "maxDuration");
 
   private final List<RegistryProblem> problems;
 
@@ -106,7 +107,7 @@ final class RegistryBinder {
       Fields ts = fields(tm, "targets[]", TARGET_KEYS);
       Integer component = ts.integer("component", true);
       Integer count = ts.integer("count", true);
-      targets.add(new TargetEntry(component == null ? 0 : component, ts.text("description", true),
+      targets.add(new TargetEntry(component == null ? 0 : component, ts.kind("kind"), ts.text("description", true),
           count == null ? 0 : count, ts.duration("minDuration"), ts.duration("maxDuration"), ts.where()));
     }
     return new ItemEntry(fs.text("code", true), fs.text("title", true), fs.text("lead", false),
@@ -293,6 +294,18 @@ final class RegistryBinder {
         problem(at.get(key), key, "expected a date dd/MM/yyyy such as 15/11/2026 but was '" + t + "'");
       }
       return d;
+    }
+
+    EvidenceKind kind(String key) {
+      String t = text(key, false);
+      if (t == null) {
+        return null;
+      }
+      EvidenceKind k = EvidenceKind.of(t).orElse(null);
+      if (k == null) {
+        problem(at.get(key), key, "expected one of " + EvidenceKind.codes() + " but was '" + t + "'");
+      }
+      return k;
     }
 
     Duration duration(String key) {

@@ -161,6 +161,11 @@ public final class RegistryValidator {
       if (t.minDuration() != null && t.maxDuration() != null && t.maxDuration().compareTo(t.minDuration()) < 0) {
         add(t.where().at("maxDuration"), "maxDuration", "is shorter than minDuration " + t.minDuration());
       }
+      if (t.kind() != null && !t.kind().hasDuration() && (t.minDuration() != null || t.maxDuration() != null)) {
+        String key = t.minDuration() != null ? "minDuration" : "maxDuration";
+        add(t.where().at(key), key, "a target of kind " + t.kind().code() + " has no duration; bounds apply to "
+            + "kinds clip and infographic_3d (or a target without kind)");
+      }
     }
   }
 

@@ -52,7 +52,8 @@ public final class RegistryXlsxWriter {
               ExpectedComponents.toCell(i.components()), i.unitDeadlines().cooperating() == null ? null
                   : RegistryFormats.formatDate(i.unitDeadlines().cooperating()), i.unitDeadlines().byUnitCell());
           for (TargetEntry t : i.targets()) {
-            row(targets, p.code(), i.code(), Integer.toString(t.component()), t.description(),
+            row(targets, p.code(), i.code(), Integer.toString(t.component()),
+                t.kind() == null ? null : t.kind().code(), t.description(),
                 Integer.toString(t.count()), t.minDuration() == null ? null : t.minDuration().toString(),
                 t.maxDuration() == null ? null : t.maxDuration().toString());
           }

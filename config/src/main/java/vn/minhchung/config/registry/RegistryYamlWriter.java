@@ -116,6 +116,9 @@ public final class RegistryYamlWriter {
   private static Map<String, Object> target(TargetEntry t) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("component", t.component());
+    if (t.kind() != null) {
+      m.put("kind", t.kind().code());
+    }
     m.put("description", t.description());
     m.put("count", t.count());
     if (t.minDuration() != null) {

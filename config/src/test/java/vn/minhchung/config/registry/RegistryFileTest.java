@@ -58,6 +58,9 @@ class RegistryFileTest {
     assertThat(clips.count()).isEqualTo(7);
     assertThat(clips.minDuration()).isEqualTo(Duration.ofMinutes(5));
     assertThat(clips.maxDuration()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(clips.kind()).isEqualTo(EvidenceKind.CLIP);
+    assertThat(doc.plans().get(1).items().get(0).targets()).extracting(TargetEntry::kind)
+        .containsExactly(EvidenceKind.CLIP, EvidenceKind.INFOGRAPHIC_3D, EvidenceKind.INFOGRAPHIC_2D);
     ChannelEntry portal = doc.channels().get(4);
     assertThat(portal.options().get("watchText")).containsExactly("Ngày Chuyển đổi số quốc gia");
     assertThat(portal.where().at("url").toString()).endsWith("bac-ninh.yaml:99:10");
@@ -165,6 +168,41 @@ class RegistryFileTest {
         f + ":8:19: deadline: expected a date dd/MM/yyyy such as 15/11/2026 but was '31/11/2026'",
         f + ":10:24: component: expected an evidence component 1..6 but was 7",
         f + ":13:26: minDuration: expected a positive ISO-8601 duration such as PT5M or PT1H30M but was '5 phút'");
+  }
+
+  @Test
+  void targetKindsOutsideTheListAndBoundsOnKindsWithoutDurationAreReported() {
+    Path f = fixture("bad-kinds.yaml");
+    assertThat(problems(f)).containsExactly(
+        f + ":10:19: kind: expected one of clip, infographic_2d, infographic_3d, article, post, banner_day but was "
+            + "'video'",
+        f + ":17:26: maxDuration: a target of kind infographic_2d has no duration; bounds apply to kinds clip and "
+            + "infographic_3d (or a target without kind)");
+  }
+
+  @Test
+  void workbookTargetKindIsAColumnAndAWrongOneNamesSheetRowAndColumn() throws IOException {
+    RegistryDocument doc = RegistryFile.read(sample(), Set.of());
+    Path xlsx = dir.resolve("kinds.xlsx");
+    Files.write(xlsx, RegistryXlsxWriter.write(doc));
+    RegistryDocument back = RegistryFile.read(xlsx, Set.of());
+    assertThat(back.plans().get(1).items().get(0).targets()).extracting(TargetEntry::kind)
+        .containsExactly(EvidenceKind.CLIP, EvidenceKind.INFOGRAPHIC_3D, EvidenceKind.INFOGRAPHIC_2D);
+    try (var in = Files.newInputStream(xlsx); var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+      var targets = book.getSheet("targets");
+      assertThat(targets.getRow(0).getCell(3).getStringCellValue()).isEqualTo("kind");
+      int row = 1;
+      while (!"infographic_3d".equals(targets.getRow(row).getCell(3).getStringCellValue())) {
+        row++;
+      }
+      targets.getRow(row).getCell(3).setCellValue("đồ họa 3D");
+      Path bad = dir.resolve("bad-kind.xlsx");
+      try (OutputStream out = Files.newOutputStream(bad)) {
+        book.write(out);
+      }
+      assertThat(problems(bad)).containsExactly(bad + ":targets!" + (row + 1) + ":D: kind: expected one of clip, "
+          + "infographic_2d, infographic_3d, article, post, banner_day but was 'đồ họa 3D'");
+    }
   }
 
   @Test

@@ -31,6 +31,7 @@ public final class AppContext implements AutoCloseable {
   private Settings settings;
   private Database database;
   private SecretBox secretBox;
+  private BlobStore blobs;
 
   public AppContext(Path dataDir, Path configFile, boolean configExplicit, Map<String, String> env, Clock clock) {
     this.dataDir = dataDir.toAbsolutePath().normalize();
@@ -61,8 +62,8 @@ public final class AppContext implements AutoCloseable {
 
   /** Replaces the settings before anything is opened (the demo points platforms at its local servers). */
   public synchronized void overrideSettings(Settings s) {
-    if (database != null) {
-      throw new IllegalStateException("settings cannot change after the database is open");
+    if (database != null || blobs != null) {
+      throw new IllegalStateException("settings cannot change after the database or blob store is open");
     }
     this.settings = s;
   }
@@ -98,12 +99,20 @@ public final class AppContext implements AutoCloseable {
     TempFiles.sweep(dataDir, ProcessHandle.current().info().startInstant().orElse(clock.instant()));
   }
 
-  public BlobStore blobs() {
-    return new BlobStore(dataDir.resolve("blobs"));
+  /** The blob store of {@code blobs.store} (the local folder {@code DATA/blobs} by default), opened once. */
+  public synchronized BlobStore blobs() {
+    if (blobs == null) {
+      blobs = BlobStore.fromSettings(settings());
+    }
+    return blobs;
   }
 
   @Override
   public synchronized void close() {
+    if (blobs != null) {
+      blobs.close();
+      blobs = null;
+    }
     if (database != null) {
       database.close();
       database = null;

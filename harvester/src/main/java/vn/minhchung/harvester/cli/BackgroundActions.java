@@ -55,6 +55,11 @@ final class BackgroundActions implements HarvestActions, AutoCloseable {
   }
 
   @Override
+  public java.util.Optional<String> refusal(java.net.URI url) {
+    return harvesting.refusal(url);
+  }
+
+  @Override
   public void close() {
     captures.shutdown();
     try {

@@ -43,15 +43,15 @@ import vn.minhchung.storage.registry.RegistryStore;
 /**
  * {@code demo [--port N] [--sites-port N] [--no-serve]}: the whole product on one machine without accounts or
  * internet. Starts local demo sites (newspaper, portal, Graph API, Zalo OA, YouTube), imports a registry that
- * points at them, harvests and captures every channel through the normal code paths, links the evidence, then
- * serves the UI with a demo login. A second run reuses the data dir and only fetches what changed. The demo only
+ * points at them, harvests and captures every channel through the normal code paths, links the evidence, reviews
+ * the evidence of the 2025 communication plan ({@link DemoReview}), then serves the UI with a demo login. A second run reuses the data dir and only fetches what changed. The demo only
  * works in an empty data dir or one it made ({@link DemoData}); its admin login has a random password.
  */
 @Command(name = "demo", description = "Chạy thử toàn bộ sản phẩm với các trang mẫu trên máy này (offline demo: "
     + "local demo sites, harvest, capture, linking, then the web UI).")
 final class DemoCommand implements Callable<Integer> {
   static final String USER = "demo";
-  private static final String ACTOR = "demo";
+  static final String ACTOR = "demo";
 
   @Spec CommandSpec spec;
 
@@ -98,6 +98,7 @@ final class DemoCommand implements Callable<Integer> {
         backfillBannerWatch(ctx, sites, clock, out);
         harvestAll(ctx, harvesting, out, started);
         reviewBannerDays(ctx, out);
+        DemoReview.apply(ctx.database(), ctx.clock().instant(), out);
         List<String> notConnected = unconnected(ctx.database(), "zalo_oa");
         if (noServe) {
           notConnected.forEach(code -> out.printf(Locale.ROOT, "Zalo OA %s chưa kết nối: chạy demo không có --no-serve"
@@ -109,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
             + " mở http://127.0.0.1:%d/connect/zalo?channel=%s và bấm \"Đồng ý\" (trang cấp quyền mẫu của Zalo), rồi"
             + " \"Thu thập ngay\" ở trang của kênh.%n", code, webPort, code));
         handedOver = true;
-        ServeCommand.serve(ctx, harvesting, "127.0.0.1", webPort, false, spec);
+        ServeCommand.serve(ctx, harvesting, "127.0.0.1", webPort, vn.minhchung.storage.node.NodeRole.ALL, spec);
       } finally {
         if (!handedOver) {
           harvesting.close();

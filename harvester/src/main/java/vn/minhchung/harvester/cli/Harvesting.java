@@ -43,6 +43,7 @@ final class Harvesting implements AutoCloseable {
   private volatile Credentials credentials;
   private volatile BrowserSessions sessions;
   private volatile HttpFetcher http;
+  private volatile vn.minhchung.harvester.http.AddressPolicy addresses;
 
   private Harvesting(LazyCaptureService captures, CaptureTargets targets) {
     this.captures = captures;
@@ -75,6 +76,7 @@ final class Harvesting implements AutoCloseable {
         DurationSpecs.fromDatabase(db), access);
     h.credentials = new Credentials(db, app.secretBox(), clock, app.settings(), facebook, zalo, youtube);
     h.http = http;
+    h.addresses = vn.minhchung.harvester.http.AddressPolicy.of(app.settings());
     h.sessions = new BrowserSessions(db, app::secretBox, app.settings(), clock);
     List<Connector> connectors = List.of(facebook, zalo, youtube,
         new NewsSiteConnector(polite),
@@ -127,6 +129,14 @@ final class Harvesting implements AutoCloseable {
   CaptureResult captureAgain(long evidenceId) {
     CaptureTargets.Target target = targets.forEvidence(evidenceId);
     return captures.get().capture(CaptureTargets.request(target, Optional.empty()));
+  }
+
+  /**
+   * Why a capture of this address would be refused (a loopback or private host not in {@code http.allowHosts}),
+   * checked with the policy the capture's browser applies; empty when allowed.
+   */
+  Optional<String> refusal(java.net.URI url) {
+    return addresses.refusal(url);
   }
 
   /** Stops the browsers, if they were started. */

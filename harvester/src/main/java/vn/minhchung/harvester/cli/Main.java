@@ -34,6 +34,7 @@ import vn.minhchung.storage.db.DatabaseUnavailableException;
         EvidenceCommand.class,
         RunsCommand.class,
         AlertsCommand.class,
+        BlobsCommand.class,
         DemoCommand.class,
     },
     footer = {"", "Exit codes: 0 success, 1 problems found, 2 bad input or configuration, 3 an outside system failed."})

@@ -17,6 +17,12 @@ final class WebServing {
    * shutdown hook for Ctrl-C), stopping the scheduler, the browsers and the server in that order.
    */
   static void runUntilStopped(WebServer server, PrintWriter out, Runnable onStop) throws InterruptedException {
+    runUntilStopped(String.format(Locale.ROOT, "Giao diện duyệt minh chứng (review web UI): %s  (Ctrl-C để dừng)",
+        server.uri()), out, onStop);
+  }
+
+  /** As {@link #runUntilStopped(WebServer, PrintWriter, Runnable)} for a node without UI: prints {@code banner}. */
+  static void runUntilStopped(String banner, PrintWriter out, Runnable onStop) throws InterruptedException {
     CountDownLatch stop = stopSignal != null ? stopSignal : new CountDownLatch(1);
     Runnable once = new Runnable() {
       private boolean done;
@@ -34,7 +40,7 @@ final class WebServing {
       stop.countDown();
     }, "serve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    out.printf(Locale.ROOT, "Giao diện duyệt minh chứng (review web UI): %s  (Ctrl-C để dừng)%n", server.uri());
+    out.println(banner);
     out.flush();
     stop.await();
     if (stopSignal != null) {

@@ -29,8 +29,9 @@ final class DemoContent {
     }
   }
 
+  /** A Fanpage post; a video post has the id and length (seconds, as Graph's Video node) of its video. */
   record FbPost(String id, String message, String photo, Instant postedAt, Growth reactions, Growth comments,
-      Growth shares) {}
+      Growth shares, String videoId, Double videoLength) {}
 
   record ZaloItem(String id, String type, String title, String description, List<String> body, Instant postedAt,
       Growth views, Growth shares) {}
@@ -57,11 +58,15 @@ final class DemoContent {
     }
     for (JsonNode p : root.path("facebook").path("posts")) {
       fbPosts.add(new FbPost(p.path("id").asText(), p.path("message").asText(), text(p, "photo"), when(p),
-          Growth.of(p.path("reactions")), Growth.of(p.path("comments")), Growth.of(p.path("shares"))));
+          Growth.of(p.path("reactions")), Growth.of(p.path("comments")), Growth.of(p.path("shares")),
+          text(p.path("video"), "id"), p.path("video").path("length").isNumber()
+              ? p.path("video").path("length").asDouble() : null));
     }
     for (JsonNode p : root.path(FacebookSite.PUBLIC).path("posts")) {
       fbPublicPosts.add(new FbPost(p.path("id").asText(), p.path("message").asText(), text(p, "photo"), when(p),
-          Growth.of(p.path("reactions")), Growth.of(p.path("comments")), Growth.of(p.path("shares"))));
+          Growth.of(p.path("reactions")), Growth.of(p.path("comments")), Growth.of(p.path("shares")),
+          text(p.path("video"), "id"), p.path("video").path("length").isNumber()
+              ? p.path("video").path("length").asDouble() : null));
     }
     for (JsonNode z : root.path("zalo").path("articles")) {
       zaloItems.add(new ZaloItem(z.path("id").asText(), z.path("type").asText(), z.path("title").asText(),

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import vn.minhchung.config.registry.ChannelEntry;
 import vn.minhchung.config.registry.ChannelKind;
+import vn.minhchung.config.registry.ItemEntry;
+import vn.minhchung.config.registry.PlanEntry;
 import vn.minhchung.config.registry.RegistryDocument;
 import vn.minhchung.config.registry.RegistryFile;
 import vn.minhchung.config.registry.RegistryFormats;
@@ -25,7 +27,9 @@ import vn.minhchung.config.registry.Where;
  * classpath as {@link #EXAMPLE}) with its five channels pointed at {@link DemoSites}. Platform channels keep
  * their platform URLs (the registry only accepts facebook.com, zalo.me, youtube.com there) and get the demo ids;
  * the portal is watched for the banner during the ten days ending {@code today}, like the real 01/10–10/10, and the
- * demo portal takes the banner down on the fourth of them ({@link #bannerDownOn}).
+ * demo portal takes the banner down on the fourth of them ({@link #bannerDownOn});
+ * the items of the 2025 communication plan ({@link #COMMUNICATION_PLAN}, due 31/12/2025 in the seed) are due
+ * {@link #COMMUNICATION_DAYS_LEFT} days after {@code today}, so that the demo's recent posts fall within their time.
  * The output depends only on the sites' ports and {@code today}, so importing it again changes nothing.
  */
 public final class DemoRegistry {
@@ -40,6 +44,9 @@ public final class DemoRegistry {
   public static final String PUBLIC_FANPAGE = "FB-SKHCN";
   public static final String WALLED_FANPAGE = "FB-XTH";
   static final String WATCH_TEXT = "Ngày Chuyển đổi số quốc gia";
+  /** The plan whose targets the demo's reviewer works toward (clips, 3D and 2D infographics). */
+  public static final String COMMUNICATION_PLAN = "KHTT-CDS-2025";
+  static final int COMMUNICATION_DAYS_LEFT = 30;
 
   private DemoRegistry() {}
 
@@ -64,8 +71,18 @@ public final class DemoRegistry {
     channels.add(browserFanpage(PUBLIC_FANPAGE, "SKHCN", "Sở Khoa học và Công nghệ tỉnh Bắc Ninh",
         sites.facebookPublicPageUrl()));
     channels.add(browserFanpage(WALLED_FANPAGE, "UBND-XP", "UBND xã Tân Hồng", sites.facebookWallPageUrl()));
+    List<PlanEntry> plans = example.plans().stream().map(p -> p.code().equals(COMMUNICATION_PLAN)
+        ? dueAfter(p, today.plusDays(COMMUNICATION_DAYS_LEFT)) : p).toList();
     return RegistryFile.parse("demo-registry.yaml", RegistryYamlWriter.write(new RegistryDocument(example.units(),
-        channels, example.plans())).getBytes(StandardCharsets.UTF_8), false, Set.of());
+        channels, plans)).getBytes(StandardCharsets.UTF_8), false, Set.of());
+  }
+
+  /** The plan with every dated item due on {@code deadline}. */
+  private static PlanEntry dueAfter(PlanEntry p, LocalDate deadline) {
+    List<ItemEntry> items = p.items().stream().map(i -> i.deadline() == null ? i : new ItemEntry(i.code(), i.title(),
+        i.lead(), i.cooperating(), i.timing(), deadline, i.products(), i.keywords(), i.components(), i.targets(),
+        i.where())).toList();
+    return new PlanEntry(p.code(), p.title(), p.issuer(), p.issuedOn(), p.components(), items, p.where());
   }
 
   /** The registry as YAML (the format of {@code registry import}). */

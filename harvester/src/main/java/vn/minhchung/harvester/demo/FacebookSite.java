@@ -103,7 +103,7 @@ final class FacebookSite extends GrowingSite {
       return error(400, 190, 460, "OAuthException", "Error validating access token: The session has been invalidated.");
     }
     if (rest.equals("/") && r.param("ids") != null) {
-      return batch(r.param("ids"));
+      return "id,length".equals(r.param("fields")) ? lengths(r.param("ids")) : batch(r.param("ids"));
     }
     if (rest.equals("/" + pageId + "/published_posts") || rest.equals("/" + pageId + "/posts")) {
       return posts(r, version, rest);
@@ -156,6 +156,23 @@ final class FacebookSite extends GrowingSite {
     return ok(root);
   }
 
+  /** {@code ?ids=v1,v2&fields=id,length}: the length of each video, as Graph's Video node gives it. */
+  private Response lengths(String ids) {
+    ObjectNode root = JSON.createObjectNode();
+    for (String id : ids.split(",")) {
+      Optional<FbPost> p = content.fbPosts.stream().filter(x -> id.strip().equals(x.videoId())).findFirst();
+      if (p.isEmpty()) {
+        return error(400, 100, 33, "GraphMethodException", "Unsupported get request. Object with ID '" + id.strip()
+            + "' does not exist, cannot be loaded due to missing permissions, or does not support this operation.");
+      }
+      ObjectNode v = root.putObject(id.strip()).put("id", id.strip());
+      if (p.get().videoLength() != null) {
+        v.put("length", p.get().videoLength());
+      }
+    }
+    return ok(root);
+  }
+
   private ObjectNode node(FbPost p) {
     Counts c = counts(p);
     ObjectNode n = JSON.createObjectNode();
@@ -167,8 +184,14 @@ final class FacebookSite extends GrowingSite {
       String img = base + picture(p);
       n.put("full_picture", img);
       ObjectNode att = n.putObject("attachments").putArray("data").addObject();
-      att.put("media_type", "photo").put("type", "photo").put("title", p.photo())
-          .put("url", base + "/fb/posts/" + fullId(p));
+      if (p.videoId() != null) {
+        att.put("media_type", "video").put("type", "video_inline").put("title", p.photo())
+            .put("url", base + "/fb/posts/" + fullId(p));
+        att.putObject("target").put("id", p.videoId()).put("url", base + "/fb/posts/" + fullId(p));
+      } else {
+        att.put("media_type", "photo").put("type", "photo").put("title", p.photo())
+            .put("url", base + "/fb/posts/" + fullId(p));
+      }
       att.putObject("media").putObject("image").put("src", img).put("width", 960).put("height", 540);
     }
     if (c.shares() > 0) {

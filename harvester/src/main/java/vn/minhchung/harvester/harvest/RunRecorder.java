@@ -23,7 +23,9 @@ import vn.minhchung.harvester.connector.PostKind;
 import vn.minhchung.storage.blob.BlobRef;
 import vn.minhchung.storage.blob.BlobStore;
 import vn.minhchung.storage.db.Database;
+import vn.minhchung.storage.evidence.DurationRule;
 import vn.minhchung.storage.evidence.Evidence;
+import vn.minhchung.storage.evidence.KindRules;
 import vn.minhchung.storage.post.ChannelSnapshot;
 import vn.minhchung.storage.post.HarvestRun;
 import vn.minhchung.storage.post.MetricSnapshot;
@@ -55,6 +57,7 @@ final class RunRecorder implements HarvestContext {
   private int failedItems;
   private int snapshots;
   private String skipReason;
+  private List<vn.minhchung.storage.registry.PlanTarget> boundedTargets;
 
   RunRecorder(Database db, Settings settings, Clock clock, BlobStore blobs, long channelId, ChannelKind channelKind,
       long runId) {
@@ -123,7 +126,9 @@ final class RunRecorder implements HarvestContext {
     e.setUrl(p.canonicalUrl());
     e.setOccurredAt(p.postedAt());
     e.setSearchText(post.getSearchText());
+    e.setKind(KindRules.of(post.getKind(), ruleText(p)).code(), null);
     s.persist(e);
+    DurationRule.apply(e, boundedTargets(s));
     s.flush();
     newPostIds.add(post.getId());
   }
@@ -138,6 +143,14 @@ final class RunRecorder implements HarvestContext {
       post.setPostedAt(keptDate);
       post.setPostedAtText(keptDateText);
       post.setFlags(keptFlagsWithout(post.getFlags(), "no_date"));
+    }
+    Evidence e = s.createQuery("from Evidence e where e.post.id = :id", Evidence.class)
+        .setParameter("id", post.getId()).uniqueResult();
+    if (e != null) {
+      if (e.getKindBy() == null) {
+        e.setKind(KindRules.of(post.getKind(), ruleText(p)).code(), null);
+      }
+      DurationRule.apply(e, boundedTargets(s));
     }
     boolean changed = !before.equals(fingerprint(post)) || post.isGone();
     post.markPresent();
@@ -155,8 +168,6 @@ final class RunRecorder implements HarvestContext {
     }
     if (changed) {
       updatedPosts++;
-      Evidence e = s.createQuery("from Evidence e where e.post.id = :id", Evidence.class)
-          .setParameter("id", post.getId()).uniqueResult();
       if (e != null && e.getOccurredAt() == null && post.getPostedAt() != null) {
         e.setOccurredAt(post.getPostedAt());
         e.setUpdatedAt(now);
@@ -222,6 +233,20 @@ final class RunRecorder implements HarvestContext {
       return EvidenceComponent.VISUAL_DESIGN;
     }
     return channelKind == ChannelKind.NEWS_SITE ? EvidenceComponent.NEWS_LINK : EvidenceComponent.SOCIAL_SCREENSHOT;
+  }
+
+  /** The channel's targets with duration bounds, read once per run. */
+  private List<vn.minhchung.storage.registry.PlanTarget> boundedTargets(Session s) {
+    if (boundedTargets == null) {
+      boundedTargets = DurationRule.boundedTargets(s, channelId);
+    }
+    return boundedTargets;
+  }
+
+  /** The text the kind rules read: title, lead and body. */
+  private static String ruleText(HarvestedPost p) {
+    return String.join(" ", Objects.toString(p.title(), ""), Objects.toString(p.lead(), ""),
+        Objects.toString(p.body(), ""));
   }
 
   private static String evidenceTitle(HarvestedPost p) {

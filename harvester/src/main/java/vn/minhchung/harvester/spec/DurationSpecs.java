@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.hibernate.Session;
 import vn.minhchung.storage.db.Database;
+import vn.minhchung.storage.evidence.DurationRule;
 import vn.minhchung.storage.registry.PlanTarget;
 
 /**
@@ -14,13 +15,7 @@ public final class DurationSpecs {
   private DurationSpecs() {}
 
   public static List<DurationBounds> boundsFor(Session session, long channelId) {
-    List<PlanTarget> targets = session.createSelectionQuery(
-            "select distinct t from PlanTarget t join t.planItem i left join i.cooperating c, Channel ch "
-                + "where ch.id = :channel "
-                + "and (t.minDurationSeconds is not null or t.maxDurationSeconds is not null) "
-                + "and (i.lead = ch.unit or c = ch.unit)", PlanTarget.class)
-        .setParameter("channel", channelId)
-        .getResultList();
+    List<PlanTarget> targets = DurationRule.boundedTargets(session, channelId);
     return targets.stream().map(t -> new DurationBounds(seconds(t.getMinDuration()), seconds(t.getMaxDuration()),
         t.getDescription())).toList();
   }

@@ -329,7 +329,7 @@ class CaptureServiceBrowserTest {
     assertThat(results).extracting(CaptureResult::status).containsOnly(CaptureStatus.OK);
     assertThat(results).extracting(CaptureResult::captureId).doesNotHaveDuplicates();
     assertThat(service.browserRestarts()).isGreaterThan(restartsBefore);
-    assertThat(Files.exists(blobs.root().resolve("tmp")) ? Files.list(blobs.root().resolve("tmp")).count() : 0)
+    assertThat(Files.exists(blobs.spoolDirectory()) ? Files.list(blobs.spoolDirectory()).count() : 0)
         .isZero();
   }
 

@@ -52,7 +52,9 @@ class DemoCommandTest {
         .contains("[7/7]", "BAO-BN: success", "FB-TTBN: success", "YT-TTDN-BN: success",
             "CONG-TTDT-BN: success")
         .contains("FB-SKHCN: success (3 bài mới", "FB-XTH: blocked", "trang yêu cầu đăng nhập")
-        .contains("ghi bù 9 ngày đã qua của đợt", "Người duyệt mẫu (demo): duyệt 10 ngày theo dõi banner");
+        .contains("ghi bù 9 ngày đã qua của đợt", "Người duyệt mẫu (demo): duyệt 10 ngày theo dõi banner")
+        .contains("Rà soát mẫu kế hoạch KHTT-CDS-2025: 6 minh chứng được duyệt và xác nhận liên kết, 2 chuyển sang "
+            + "thành phần 5");
     Matcher done = Pattern.compile("Xong: 7 kênh, (\\d+) ảnh chụp mới").matcher(first.out());
     assertThat(done.find()).as(first.out()).isTrue();
     int captures = Integer.parseInt(done.group(1));
@@ -90,6 +92,17 @@ class DemoCommandTest {
           "select e.url from Evidence e where e.source = 'harvested' and not exists "
               + "(select c from Capture c where c.post = e.post and c.status = 'ok')", String.class).getResultList());
       assertThat(withoutGoodCapture).isEmpty();
+      // The 2025 communication plan's dashboard: targets met and not met, with the reasons.
+      var plan = db.inTransaction(s -> vn.minhchung.review.progress.Progress.compute(s, "KHTT-CDS-2025",
+          java.time.LocalDate.now(vn.minhchung.config.settings.Settings.ZONE)));
+      var item1 = plan.items().get(0).targets();
+      assertThat(item1).extracting(t -> t.summary() + (t.met() ? " (đạt)" : "")).containsExactly(
+          "2/7 Clip phóng sự tuyên truyền về kết quả chuyển đổi số trên địa bàn tỉnh, 5–10 phút/clip",
+          "1/1 Clip infographic 3D động (10–15 infographic/clip) (đạt)",
+          "1/5 Infographic 2D tĩnh tuyên truyền kết quả chuyển đổi số của tỉnh");
+      assertThat(item1.get(0).notCounted()).extracting(vn.minhchung.review.progress.TargetEvidence::reason)
+          .contains("thời lượng 24:15 ngoài khoảng 5–10 phút");
+      assertThat(plan.items().get(1).targets().get(0).met()).as("the Fanpage's NQ 57 video").isTrue();
     }
 
     // The second run serves the UI: a reviewer's "Thu thập ngay" and "Chụp lại" in Chromium go through the
@@ -106,6 +119,7 @@ class DemoCommandTest {
       String url = awaitUrl(out, serving);
       String second = out.toString();
       assertThat(second).contains("0 created, 0 updated").doesNotContain("Đã tạo tài khoản mẫu")
+          .contains("Rà soát mẫu kế hoạch KHTT-CDS-2025: 0 minh chứng được duyệt và xác nhận liên kết, 0 chuyển")
           .contains("FB-TTBN: success (0 bài mới", "10 số liệu", "BAO-BN: success (0 bài mới")
           .contains("Tài khoản mẫu 'demo' đã có từ lần chạy trước")
           .contains("Đăng nhập (login): tài khoản demo, mật khẩu đã in ở lần chạy đầu. Quên mật khẩu: java -jar "

@@ -143,6 +143,11 @@ class DemoSitesTest {
         Post.class).setParameter("c", channel).getResultList());
   }
 
+  private vn.minhchung.storage.evidence.Evidence evidenceOf(Post p) {
+    return db.inTransaction(s -> s.createSelectionQuery("from Evidence e where e.post.id = :p",
+        vn.minhchung.storage.evidence.Evidence.class).setParameter("p", p.getId()).uniqueResult());
+  }
+
   private Post post(String channel, String platformId) {
     return db.inTransaction(s -> s.createQuery("from Post p where p.channel.code = :c and p.platformId = :p",
         Post.class).setParameter("c", channel).setParameter("p", platformId).getSingleResult());
@@ -201,7 +206,16 @@ class DemoSitesTest {
     assertThat(video.getFlags()).isNull();
     assertThat(latest(video).getViews()).isEqualTo(8450 + 990);
     assertThat(post(DemoRegistry.YOUTUBE, "bN7pT0vA2gK").getFlags()).isEqualTo("duration_out_of_spec");
-    assertThat(posts(DemoRegistry.YOUTUBE).stream().filter(p -> p.getFlags() == null)).hasSize(7);
+    // The 3D infographic clip (3:10) is held to no 5–10-minute target: its kind is infographic_3d.
+    assertThat(post(DemoRegistry.YOUTUBE, "bN7pI8tY0eH").getFlags()).isNull();
+    assertThat(evidenceOf(post(DemoRegistry.YOUTUBE, "bN7pI8tY0eH")).getKind()).isEqualTo("infographic_3d");
+    assertThat(posts(DemoRegistry.YOUTUBE).stream().filter(p -> p.getFlags() == null)).hasSize(8);
+    Post fbVideo = post(DemoRegistry.FACEBOOK, sites.facebookPageId() + "_1187465230912006");
+    assertThat(fbVideo.getKind()).as("a video attachment").isEqualTo("video");
+    assertThat(fbVideo.getDurationSeconds()).as("Graph's length 151.7 s").isEqualTo(152);
+    assertThat(evidenceOf(fbVideo).getKind()).isEqualTo("clip");
+    assertThat(evidenceOf(post(DemoRegistry.FACEBOOK, sites.facebookPageId() + "_1187465230912003")).getKind())
+        .as("the INFOGRAPHIC post").isEqualTo("infographic_2d");
 
     Post watch = post(DemoRegistry.PORTAL, "watch:2026-12-01");
     assertThat(watch.getKind()).isEqualTo("page_watch");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
 import vn.minhchung.storage.db.Database;
+import vn.minhchung.storage.db.SqlTimes;
 
 /**
  * Limits password guessing: at most {@code maxPerUser} failed logins for one user name, and {@code maxPerAddress}
@@ -78,25 +79,13 @@ public final class LoginThrottle {
         + " values (:k, :now, 0, 0) on conflict do nothing").setParameter("k", key).setParameter("now", now).executeUpdate();
     Object[] r = s.createNativeQuery("select window_start, failures, reported_at from login_throttle"
         + " where throttle_key = :k for update", Object[].class).setParameter("k", key).getSingleResult();
-    Instant start = instant(r[0]);
+    Instant start = SqlTimes.instant(r[0]);
     if (!start.plus(window).isAfter(now)) {
       s.createNativeMutationQuery("update login_throttle set window_start = :now, failures = 0, refused = 0,"
           + " reported_at = null where throttle_key = :k").setParameter("now", now).setParameter("k", key).executeUpdate();
       return new Row(key, now, 0, null);
     }
-    return new Row(key, start, ((Number) r[1]).intValue(), r[2] == null ? null : instant(r[2]));
+    return new Row(key, start, ((Number) r[1]).intValue(), r[2] == null ? null : SqlTimes.instant(r[2]));
   }
 
-  private static Instant instant(Object o) {
-    if (o instanceof Instant i) {
-      return i;
-    }
-    if (o instanceof java.time.OffsetDateTime t) {
-      return t.toInstant();
-    }
-    if (o instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    throw new IllegalStateException("unexpected timestamp type " + o.getClass().getName());
-  }
 }

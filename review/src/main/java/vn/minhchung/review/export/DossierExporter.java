@@ -117,7 +117,7 @@ public final class DossierExporter {
           long aid = after;
           Page page = db.inTransaction(s -> {
             List<ExportRow> rows = query.page(s, item.id(), ac, aid);
-            return new Page(rows, EvidenceQuery.counts(s, rows));
+            return new Page(rows, EvidenceQuery.counts(s, rows), EvidenceQuery.moreFiles(s, rows));
           });
           for (ExportRow r : page.rows()) {
             if (r.component() != shownComponent) {
@@ -125,7 +125,8 @@ public final class DossierExporter {
               html.beginComponent(EvidenceComponent.of(shownComponent).orElseThrow());
             }
             DossierInfo.Entry e = files.write(++count, item.code(), r,
-                page.counts().getOrDefault(r.postId(), ExportRow.Counts.NONE), flags(r, info.issuedOn(), item));
+                page.counts().getOrDefault(r.postId(), ExportRow.Counts.NONE), flags(r, info.issuedOn(), item),
+                page.moreFiles().getOrDefault(r.evidenceId(), List.of()));
             html.entry(e);
             xlsx.entry(e, item.code());
             docx.entry(e);
@@ -196,7 +197,8 @@ public final class DossierExporter {
     }
   }
 
-  private record Page(List<ExportRow> rows, Map<Long, ExportRow.Counts> counts) {}
+  private record Page(List<ExportRow> rows, Map<Long, ExportRow.Counts> counts,
+      Map<Long, List<EvidenceQuery.MoreFile>> moreFiles) {}
 
   private static PlanProgress progress(Session s, ExportRequest request, LocalDate today) {
     return Progress.compute(s, request.planCode(), today);

@@ -25,8 +25,8 @@ final class EvidenceFiles {
   /** A blob to copy: its SHA-256, the name suffix in the dossier and its Vietnamese label. */
   private record Part(String sha, String suffix, String label) {}
 
-  DossierInfo.Entry write(int number, String itemCode, ExportRow r, ExportRow.Counts counts, List<String> flags)
-      throws IOException {
+  DossierInfo.Entry write(int number, String itemCode, ExportRow r, ExportRow.Counts counts, List<String> flags,
+      List<EvidenceQuery.MoreFile> more) throws IOException {
     String folder = DossierLayout.evidenceFolder(itemCode, r.component(), r.channelKind());
     String prefix = folder + DossierLayout.number(r.evidenceId()) + "-";
     List<Part> parts = new ArrayList<>();
@@ -36,6 +36,11 @@ final class EvidenceFiles {
     add(parts, r.htmlSha(), "page.html", "Trang HTML đã lưu");
     add(parts, r.warcSha(), "capture.warc.gz", "Bản lưu WARC");
     add(parts, r.jsonSha(), "capture.json", "Thông tin lần chụp (JSON)");
+    int n = 0;
+    for (EvidenceQuery.MoreFile f : more) {
+      // Numbered so two added files of the same name stay apart.
+      add(parts, f.sha(), "kem-" + (++n) + "-" + DossierLayout.segment(f.fileName(), "tep"), "Tệp kèm theo: " + f.fileName());
+    }
     List<DossierInfo.FileRef> files = new ArrayList<>();
     for (Part p : parts) {
       String path = prefix + p.suffix();
@@ -72,7 +77,7 @@ final class EvidenceFiles {
   private void copy(String sha, String path, ExportRow r, String label) throws IOException {
     if (!BlobStore.isSha256(sha) || !blobs.exists(sha)) {
       throw new ExportException(ExportException.Reason.MISSING_DATA, "evidence " + r.evidenceId() + " (" + label
-          + "): blob " + sha + " is missing from " + blobs.root() + "; restore the blob store from backup or recapture");
+          + "): blob " + sha + " is missing from " + blobs.describe() + "; restore the blob store from backup or recapture");
     }
     byte[] digest;
     try (InputStream in = blobs.open(sha)) {
@@ -81,7 +86,7 @@ final class EvidenceFiles {
     String actual = HexFormat.of().formatHex(digest);
     if (!actual.equals(sha)) {
       throw new ExportException(ExportException.Reason.MISSING_DATA, "evidence " + r.evidenceId() + " (" + label
-          + "): blob " + sha + " in " + blobs.root() + " has changed, its content hashes to " + actual
+          + "): blob " + sha + " in " + blobs.describe() + " has changed, its content hashes to " + actual
           + "; the dossier was not made");
     }
   }

@@ -59,6 +59,24 @@ final class EvidenceQuery {
     return out;
   }
 
+  /** A further file of an evidence item (table {@code evidence_file}): its blob, its name and its type. */
+  record MoreFile(String sha, String fileName, String mediaType) {}
+
+  /** The further files of the evidence items of a page, by evidence id, in the order they were added. */
+  static Map<Long, List<MoreFile>> moreFiles(Session s, List<ExportRow> rows) {
+    List<Long> ids = rows.stream().map(ExportRow::evidenceId).distinct().toList();
+    Map<Long, List<MoreFile>> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    for (Object[] r : s.createSelectionQuery("select f.evidence.id, f.blobSha, f.fileName, f.mediaType from EvidenceFile f"
+        + " where f.evidence.id in :ids order by f.id", Object[].class).setParameter("ids", ids).getResultList()) {
+      out.computeIfAbsent((Long) r[0], k -> new java.util.ArrayList<>()).add(new MoreFile((String) r[1], (String) r[2],
+          (String) r[3]));
+    }
+    return out;
+  }
+
   /** HQL of the ids (as text) of every evidence item the request selects, for the audit event query. */
   String evidenceIdsAsText() {
     return "select cast(e.id as String)" + FROM + " join i.plan pl where pl.code = :plan and " + filter()

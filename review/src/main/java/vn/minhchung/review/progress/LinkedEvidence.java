@@ -1,11 +1,14 @@
 package vn.minhchung.review.progress;
 
+import java.time.Instant;
+
 /**
  * One evidence item linked to a plan item, as progress needs it: review status ({@code pending | approved |
- * rejected}), link state ({@code suggested | confirmed}) and the post's duration (videos only, else null).
+ * rejected}), link state ({@code suggested | confirmed}), its kind code (null when unknown), the post's duration
+ * (videos only, else null), its title and when it happened (the post date or the upload's date).
  */
 public record LinkedEvidence(String itemCode, long evidenceId, int component, String status, String linkState,
-    Integer durationSeconds) {
+    Integer durationSeconds, String kind, String title, Instant occurredAt) {
 
   /** Counts towards targets: approved evidence behind a confirmed link. */
   public boolean counts() {

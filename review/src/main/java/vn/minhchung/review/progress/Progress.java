@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.hibernate.Session;
 import vn.minhchung.config.registry.EvidenceComponent;
+import vn.minhchung.config.registry.EvidenceKind;
 import vn.minhchung.storage.registry.Plan;
 import vn.minhchung.storage.registry.PlanItem;
 import vn.minhchung.storage.registry.PlanTarget;
@@ -28,9 +29,10 @@ public final class Progress {
         .setParameter("c", planCode).uniqueResultOptional()
         .orElseThrow(() -> new NoSuchElementException("no plan with code '" + planCode + "'; import it with 'registry import'"));
     List<LinkedEvidence> rows = session.createSelectionQuery(
-        "select new vn.minhchung.review.progress.LinkedEvidence(i.code, e.id, e.component, e.status, l.state, p.durationSeconds)"
+        "select new vn.minhchung.review.progress.LinkedEvidence(i.code, e.id, e.component, e.status, l.state,"
+            + " p.durationSeconds, e.kind, e.title, e.occurredAt)"
             + " from EvidenceLink l join l.planItem i join l.evidence e left join e.post p"
-            + " where i.plan = :plan and l.state <> 'rejected'", LinkedEvidence.class)
+            + " where i.plan = :plan and l.state <> 'rejected' order by e.id", LinkedEvidence.class)
         .setParameter("plan", plan).getResultList();
     return of(plan, rows, today);
   }
@@ -50,10 +52,27 @@ public final class Progress {
     for (PlanTarget t : item.getTargets()) {
       Integer min = seconds(t.getMinDuration());
       Integer max = seconds(t.getMaxDuration());
-      int have = (int) mine.stream()
-          .filter(l -> l.component() == t.getComponent() && l.counts() && l.fits(min, max))
-          .map(LinkedEvidence::evidenceId).distinct().count();
-      targets.add(new TargetProgress(component(t.getComponent()), t.getDescription(), t.getCount(), have, min, max));
+      EvidenceKind kind = EvidenceKind.of(t.getKind()).orElse(null);
+      TargetRule rule = new TargetRule(t.getComponent(), kind, min, max, item.getPlan().getIssuedOn(), item.getDeadline());
+      List<TargetEvidence> counted = new ArrayList<>();
+      List<LinkedEvidence> notCounted = new ArrayList<>();
+      java.util.Set<Long> seen = new java.util.HashSet<>();
+      for (LinkedEvidence l : mine) {
+        if (rule.relevant(l) && seen.add(l.evidenceId())) {
+          if (rule.reason(l).isEmpty()) {
+            counted.add(new TargetEvidence(l.evidenceId(), l.title(), null));
+          } else {
+            notCounted.add(l);
+          }
+        }
+      }
+      // The evidence nearest to counting first: of the target's kind, then approved, then by id.
+      notCounted.sort(java.util.Comparator.comparing((LinkedEvidence l) -> !rule.ofKind(l))
+          .thenComparing(l -> !"approved".equals(l.status())).thenComparingLong(LinkedEvidence::evidenceId));
+      List<TargetEvidence> listed = new ArrayList<>(counted);
+      notCounted.forEach(l -> listed.add(new TargetEvidence(l.evidenceId(), l.title(), rule.reason(l).orElseThrow())));
+      targets.add(new TargetProgress(TargetRule.componentOf(t.getComponent()), kind, t.getDescription(), t.getCount(),
+          counted.size(), min, max, listed));
     }
     // The registry refuses a target outside the expected components; a target always counts as expected here.
     java.util.Set<Integer> expected = new java.util.TreeSet<>(item.expectedComponents());
@@ -81,9 +100,5 @@ public final class Progress {
 
   private static Integer seconds(java.time.Duration d) {
     return d == null ? null : Math.toIntExact(d.getSeconds());
-  }
-
-  private static EvidenceComponent component(int n) {
-    return EvidenceComponent.of(n).orElseThrow(() -> new IllegalStateException("target component " + n + " is not 1..6"));
   }
 }

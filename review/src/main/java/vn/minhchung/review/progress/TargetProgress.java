@@ -1,15 +1,50 @@
 package vn.minhchung.review.progress;
 
+import java.util.List;
 import java.util.Locale;
 import vn.minhchung.config.registry.EvidenceComponent;
+import vn.minhchung.config.registry.EvidenceKind;
 
 /**
  * A quantified target and how much of it approved evidence covers. {@code have} counts approved evidence of
- * the target's component with a confirmed link to the item; for video targets with a duration range only
- * posts whose duration lies in [min, max] count. {@code have} may exceed {@code need}.
+ * the target's component and kind (when it names one) with a confirmed link to the item, dated within the
+ * item's time; for targets with a duration range only posts whose duration lies in [min, max] count (see
+ * {@link TargetRule}). {@code have} may exceed {@code need}. {@code evidence} lists the evidence counted first,
+ * then the evidence of the target's component or kind that does not count, each with its reason: that of the
+ * target's kind first, approved before the rest.
  */
-public record TargetProgress(EvidenceComponent component, String description, int need, int have,
-    Integer minDurationSeconds, Integer maxDurationSeconds) {
+public record TargetProgress(EvidenceComponent component, EvidenceKind kind, String description, int need, int have,
+    Integer minDurationSeconds, Integer maxDurationSeconds, List<TargetEvidence> evidence) {
+
+  public TargetProgress {
+    evidence = List.copyOf(evidence);
+  }
+
+  /** A target without kind and without the per-evidence list (tests of the texts). */
+  public TargetProgress(EvidenceComponent component, String description, int need, int have,
+      Integer minDurationSeconds, Integer maxDurationSeconds) {
+    this(component, null, description, need, have, minDurationSeconds, maxDurationSeconds, List.of());
+  }
+
+  /** What counts, for people: "thành phần 2 · clip / video · 5–10 phút". */
+  public String condition() {
+    StringBuilder sb = new StringBuilder("thành phần ").append(component.number());
+    if (kind != null) {
+      sb.append(" · ").append(kind.label());
+    }
+    if (minDurationSeconds != null || maxDurationSeconds != null) {
+      sb.append(" · ").append(TargetRule.bounds(minDurationSeconds, maxDurationSeconds));
+    }
+    return sb.toString();
+  }
+
+  public List<TargetEvidence> counted() {
+    return evidence.stream().filter(TargetEvidence::counted).toList();
+  }
+
+  public List<TargetEvidence> notCounted() {
+    return evidence.stream().filter(e -> !e.counted()).toList();
+  }
 
   public boolean met() {
     return have >= need;

@@ -4,7 +4,8 @@ import java.time.LocalDate;
 
 /**
  * What the evidence queue shows; every field is optional (null = any). {@code query} is free text matched
- * word by word against the folded search text; {@code linkState} keeps evidence with a link in that state;
+ * word by word against the folded search text; {@code linkState} keeps evidence with a link in that state (to the
+ * chosen plan and item when those are set);
  * {@code beforeId} is the keyset cursor (show evidence with a smaller id); {@code flag} keeps evidence whose post
  * carries that flag ({@link PostFlags}).
  */

@@ -10,7 +10,7 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Recognises an upload by its bytes, never by its name: PDF ({@code %PDF-}), JPEG (FF D8 FF), PNG (the 8-byte
- * signature), and DOCX/XLSX as ZIP archives whose {@code [Content_Types].xml} declares the main Word or Excel
+ * signature), MP4 video (an ISO base media file: {@code ftyp} box first), and DOCX/XLSX as ZIP archives whose {@code [Content_Types].xml} declares the main Word or Excel
  * part. Anything else (an .exe renamed .pdf, HTML, a plain ZIP) is refused. Reads at most
  * {@value #MAX_CONTENT_TYPES} bytes of the content-types entry and {@value #MAX_ENTRIES} entries, so a zip bomb
  * costs nothing.
@@ -39,6 +39,9 @@ public final class ContentSniffer {
     }
     if (startsWith(b, ZIP)) {
       return office(b);
+    }
+    if (b.length >= 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
+      return Optional.of(FileType.MP4);
     }
     return Optional.empty();
   }

@@ -6,7 +6,8 @@ public enum FileType {
   JPEG("image/jpeg", "jpg", "ảnh JPEG"),
   PNG("image/png", "png", "ảnh PNG"),
   DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", "Word (DOCX)"),
-  XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", "Excel (XLSX)");
+  XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", "Excel (XLSX)"),
+  MP4("video/mp4", "mp4", "video MP4");
 
   private final String mediaType;
   private final String extension;

@@ -25,6 +25,7 @@ public final class AuditView {
       Map.entry("evidence.approve", "duyệt minh chứng"),
       Map.entry("evidence.reject", "từ chối minh chứng"),
       Map.entry("evidence.relink", "cập nhật liên kết nhiệm vụ"),
+      Map.entry("evidence.classify", "đổi thành phần / loại minh chứng"),
       Map.entry("evidence.link.confirm", "xác nhận đề xuất liên kết"),
       Map.entry("evidence.link.dismiss", "bỏ đề xuất liên kết"),
       Map.entry("evidence.recapture", "yêu cầu chụp lại"),
@@ -39,7 +40,11 @@ public final class AuditView {
       Map.entry("account.connect", "kết nối tài khoản"),
       Map.entry("account.remove", "gỡ tài khoản"),
       Map.entry("registry.create", "thêm vào danh mục"),
-      Map.entry("registry.update", "sửa danh mục"));
+      Map.entry("registry.update", "sửa danh mục"),
+      Map.entry("alert.acknowledge", "tiếp nhận cảnh báo"),
+      Map.entry("evidence.link.add", "thêm minh chứng bằng liên kết"),
+      Map.entry("evidence.file.add", "thêm tệp vào minh chứng"),
+      Map.entry("registry.import", "nhập danh mục từ Excel"));
 
   private static final Map<String, String> FIELDS = Map.ofEntries(
       Map.entry("status", "Trạng thái"), Map.entry("reason", "Lý do"), Map.entry("reviewedBy", "Người duyệt"),
@@ -55,7 +60,11 @@ public final class AuditView {
       Map.entry("username", "Tên đăng nhập"), Map.entry("role", "Vai trò"), Map.entry("platform", "Nền tảng"),
       Map.entry("account", "Tài khoản"), Map.entry("tokenKind", "Loại khóa"), Map.entry("masked", "Khóa (đã che)"),
       Map.entry("expiresAt", "Hết hạn"), Map.entry("platformId", "Mã trên nền tảng"), Map.entry("schedule", "Lịch chạy"),
-      Map.entry("title", "Tiêu đề"), Map.entry("deadline", "Hạn"), Map.entry("plan", "Kế hoạch"));
+      Map.entry("title", "Tiêu đề"), Map.entry("deadline", "Hạn"), Map.entry("plan", "Kế hoạch"),
+      Map.entry("acknowledgedBy", "Người tiếp nhận"), Map.entry("note", "Ghi chú"), Map.entry("docKind", "Loại tài liệu"),
+      Map.entry("items", "Nhiệm vụ"), Map.entry("units", "Số đơn vị"), Map.entry("channels", "Số kênh"),
+      Map.entry("plans", "Số kế hoạch"), Map.entry("workbook", "Tệp Excel"),
+      Map.entry("kindBy", "Loại do người rà soát chọn"), Map.entry("flags", "Cờ"));
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public static String action(String code) {

@@ -14,6 +14,7 @@ import vn.minhchung.storage.post.ChannelSnapshot;
 import vn.minhchung.storage.post.HarvestRun;
 import vn.minhchung.storage.post.RunProblem;
 import vn.minhchung.storage.registry.Channel;
+import vn.minhchung.storage.registry.RegistryJson;
 import vn.minhchung.storage.registry.Unit;
 
 /** Channels: list with health, register and edit (admin), disable/enable (admin), harvest now, run history. */
@@ -30,7 +31,7 @@ final class ChannelRoutes {
       Ui.admin(ctx);
       // "Đăng ký thành kênh mới" from a connect flow fills in the Page it offered.
       form(ctx, null, new ChannelForm("", "", orEmpty(ctx.queryParam("kind")), orEmpty(ctx.queryParam("name")),
-          orEmpty(ctx.queryParam("url")), orEmpty(ctx.queryParam("platformId")), ""), Map.of());
+          orEmpty(ctx.queryParam("url")), orEmpty(ctx.queryParam("platformId")), ScheduleChoice.of(null), Map.of()), Map.of());
     });
     app.post("/channels", ctx -> save(ctx, null));
     app.get("/channels/{id}", this::show);
@@ -38,6 +39,10 @@ final class ChannelRoutes {
     app.post("/channels/{id}", ctx -> save(ctx, Ui.pathId(ctx, "id")));
     app.post("/channels/{id}/active", this::toggle);
     app.post("/channels/{id}/harvest", this::harvest);
+    app.get("/channels/{id}/status", ctx -> {
+      long id = Ui.pathId(ctx, "id");
+      ctx.contentType("application/json; charset=utf-8").result(ui.db.inTransaction(s -> LiveStatus.ofChannel(s, channel(s, id), ui.now())).json());
+    });
   }
 
   private static String orEmpty(String s) {
@@ -68,7 +73,7 @@ final class ChannelRoutes {
           + "order by x.observedAt desc, x.id desc", ChannelSnapshot.class).setParameter("c", c).setMaxResults(10)
           .getResultList();
       ui.render(ctx, "channel.jte", page, Map.of("c", c, "runs", runs, "problems", problems, "posts", posts,
-          "canHarvest", ui.actions.isPresent(), "snapshots", snapshots));
+          "canHarvest", ui.actions.isPresent(), "snapshots", snapshots, "live", LiveStatus.ofChannel(s, c, ui.now())));
     });
   }
 
@@ -77,8 +82,10 @@ final class ChannelRoutes {
     long id = Ui.pathId(ctx, "id");
     ChannelForm f = ui.db.inTransaction(s -> {
       Channel c = channel(s, id);
+      Map<String, String> options = new java.util.LinkedHashMap<>();
+      RegistryJson.readOptions(c.getOptionsJson()).forEach((k, v) -> options.put(k, String.join("\n", v)));
       return new ChannelForm(c.getCode(), c.getUnit().getCode(), c.getKind().code(), c.getName(), c.getUrl(),
-          c.getPlatformId() == null ? "" : c.getPlatformId(), c.getSchedule() == null ? "" : c.getSchedule());
+          c.getPlatformId() == null ? "" : c.getPlatformId(), ScheduleChoice.of(c.getSchedule()), options);
     });
     form(ctx, id, f, Map.of());
   }
@@ -99,7 +106,7 @@ final class ChannelRoutes {
   private void save(Context ctx, Long id) {
     WebUser user = Ui.admin(ctx);
     ChannelForm f = new ChannelForm(ctx.formParam("code"), ctx.formParam("unit"), ctx.formParam("kind"), ctx.formParam("name"),
-        ctx.formParam("url"), ctx.formParam("platformId"), ctx.formParam("schedule")).normalized();
+        ctx.formParam("url"), ctx.formParam("platformId"), scheduleOf(ctx), optionsOf(ctx)).normalized();
     Long saved = ui.db.inTransaction(s -> {
       Channel existing = id == null ? null : channel(s, id);
       boolean taken = s.createSelectionQuery("from Channel c where c.code = :code", Channel.class).setParameter("code", f.code())
@@ -124,7 +131,8 @@ final class ChannelRoutes {
         c.setUpdatedAt(ui.now());
       }
       c.setPlatformId(f.platformId().isEmpty() ? null : f.platformId());
-      c.setSchedule(f.schedule().isEmpty() ? null : f.schedule());
+      c.setSchedule(f.cron());
+      c.setOptionsJson(RegistryJson.options(f.optionValues()));
       s.persist(c);
       s.flush();
       AuditLog.append(s, ui.now(), user.name(), existing == null ? "channel.create" : "channel.update", "channel", c.getCode(),
@@ -164,12 +172,45 @@ final class ChannelRoutes {
       return c.getCode();
     });
     actions.harvestNow(code);
-    Ui.redirect(ctx, "/channels/" + id, "Đã bắt đầu thu thập kênh " + code + "; kết quả sẽ có trong lịch sử chạy.");
+    Ui.redirect(ctx, "/channels/" + id, "Đã bắt đầu thu thập kênh " + code + "; trang sẽ tự cập nhật khi có kết quả.");
+  }
+
+  /**
+   * The schedule as chosen: {@code scheduleMode} (default, daily, hours, weekly, cron) with its time, hours and
+   * days; a form without a mode but with a {@code schedule} cron is the advanced choice.
+   */
+  static ScheduleChoice scheduleOf(Context ctx) {
+    String cron = orEmpty(ctx.formParam("schedule"));
+    String mode = ctx.formParam("scheduleMode");
+    if (mode == null || mode.isBlank()) {
+      mode = cron.isBlank() ? "default" : "cron";
+    }
+    java.util.Set<java.time.DayOfWeek> days = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+    for (String d : ctx.formParams("scheduleDays")) {
+      try {
+        days.add(java.time.DayOfWeek.of(Integer.parseInt(d)));
+      } catch (RuntimeException e) {
+        throw new WebError(400, "Ngày trong tuần “" + d + "” không hợp lệ.");
+      }
+    }
+    return new ScheduleChoice(mode, orEmpty(ctx.formParam("scheduleTime")), orEmpty(ctx.formParam("scheduleHours")), days,
+        cron);
+  }
+
+  private static Map<String, String> optionsOf(Context ctx) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    for (String key : ChannelForm.OPTION_LABELS.keySet()) {
+      String v = ctx.formParam("opt." + key);
+      if (v != null) {
+        m.put(key, v);
+      }
+    }
+    return m;
   }
 
   private static String snapshot(Channel c) {
     return Json.of("code", c.getCode(), "unit", c.getUnit().getCode(), "kind", c.getKind().code(), "name", c.getName(),
-        "url", c.getUrl(), "platformId", c.getPlatformId(), "schedule", c.getSchedule(), "active", c.isActive());
+        "url", c.getUrl(), "platformId", c.getPlatformId(), "schedule", c.getSchedule(), "options", RegistryJson.readOptions(c.getOptionsJson()), "active", c.isActive());
   }
 
   private static Unit unit(Session s, String code) {

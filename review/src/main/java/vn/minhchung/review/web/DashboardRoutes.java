@@ -13,8 +13,8 @@ import vn.minhchung.storage.registry.Plan;
 import vn.minhchung.storage.registry.Unit;
 
 /**
- * The dashboard: open alerts, one plan's items with deadline countdown, target progress, evidence per component,
- * channel health, and the dossier download form.
+ * The dashboard: what needs a person now in one plan ({@link WorkList}), open alerts, the plan's items with
+ * deadline countdown, target progress, evidence per component, channel health, and the dossier download form.
  */
 final class DashboardRoutes {
   private final Ui ui;
@@ -40,14 +40,13 @@ final class DashboardRoutes {
       LocalDate today = LocalDate.ofInstant(ui.now(), Settings.ZONE);
       PlanProgress progress = chosen == null ? null : Progress.compute(s, chosen.getCode(), today);
       List<ChannelHealth> health = ChannelHealth.load(s, ui.now(), ui.config.staleDays());
-      long pending = s.createSelectionQuery("select count(e) from Evidence e where e.status = 'pending'", Long.class).getSingleResult();
-      long suggested = s.createSelectionQuery("select count(l) from EvidenceLink l where l.state = 'suggested'", Long.class).getSingleResult();
+      WorkList work = progress == null ? null : WorkList.of(s, progress, health, ui.config.deadlineWarnDays());
       List<Unit> units = s.createSelectionQuery("from Unit u order by u.code", Unit.class).getResultList();
-      Map<String, Object> model = new HashMap<>(Map.of("plans", plans, "health", health, "pending", pending,
-          "suggested", suggested, "warnDays", ui.config.deadlineWarnDays(), "alerts", OpenAlerts.load(s), "units", units,
+      Map<String, Object> model = new HashMap<>(Map.of("plans", plans, "health", health, "warnDays", ui.config.deadlineWarnDays(), "alerts", OpenAlerts.load(s), "units", units,
           "dossier", form != null ? form : DossierForm.forPlan(chosen == null ? "" : chosen.getCode()),
           "dossierProblems", dossierProblems));
       model.put("progress", progress);
+      model.put("work", work);
       model.put("dossierTimestamped", ui.config.timestamper().isPresent());
       ui.render(ctx, "dashboard.jte", page, model);
     });

@@ -18,6 +18,11 @@ public final class Fmt {
     return t == null ? "—" : DATE_TIME.format(t.atZone(Settings.ZONE));
   }
 
+  /** When an evidence item's subject happened: a day given by staff without a time, else date and time. */
+  public static String occurred(vn.minhchung.storage.evidence.Evidence e) {
+    return e.isOccurredDateOnly() ? date(e.getOccurredAt()) : dateTime(e.getOccurredAt());
+  }
+
   public static String date(LocalDate d) {
     return d == null ? "—" : DATE.format(d);
   }
@@ -139,7 +144,29 @@ public final class Fmt {
   }
 
   public static String source(String source) {
-    return "uploaded".equals(source) ? "Tải lên" : "Thu thập tự động";
+    return switch (source == null ? "" : source) {
+      case "uploaded" -> "Tải lên";
+      case "manual" -> "Thêm bằng liên kết";
+      default -> "Thu thập tự động";
+    };
+  }
+
+  /** What a person should do about an alert of this kind, in Vietnamese. */
+  public static String alertAdvice(Alert.Kind kind) {
+    return switch (kind) {
+      case STALE_CHANNEL -> "Mở trang kênh, bấm “Thu thập ngay” và xem lỗi của lần chạy gần nhất; nếu địa chỉ kênh đã đổi,"
+          + " quản trị viên sửa kênh.";
+      case FAILURE_STREAK -> "Xem lỗi của các lần chạy gần nhất trên trang kênh: lỗi mạng tạm thời sẽ tự hết ở lần sau,"
+          + " lỗi cấu hình cần quản trị viên sửa kênh.";
+      case CREDENTIAL_REJECTED -> "Nhờ đơn vị quản lý trang kết nối lại tài khoản (trang Tài khoản), rồi bấm “Thu thập ngay”.";
+      case CHANNEL_BLOCKED -> "Kiểm tra trang còn công khai không; nếu trang đòi đăng nhập, nhập lại phiên đăng nhập đã lưu"
+          + " hoặc kết nối tài khoản; nếu thông tin kênh sai, quản trị viên sửa kênh.";
+      case DEADLINE_EVIDENCE -> "Mở minh chứng của nhiệm vụ: duyệt minh chứng đang chờ, xác nhận liên kết đề xuất, hoặc"
+          + " thêm liên kết, tải lên minh chứng còn thiếu.";
+      case ACCOUNT_EXPIRING -> "Nhờ đơn vị sở hữu trang kết nối lại tài khoản trước khi hết hạn (trang Tài khoản).";
+      case NODE_SILENT -> "Xem trang Máy chủ và khởi động lại tiến trình serve đã dừng (cảnh báo tự hết khi máy chủ chạy"
+          + " lại); nếu máy chủ được bỏ đi có chủ ý, bấm “Đã tiếp nhận” và ghi chú lý do.";
+    };
   }
 
   public static String alertKind(Alert.Kind kind) {
@@ -151,6 +178,7 @@ public final class Fmt {
       case DEADLINE_EVIDENCE -> "Đến hạn hoặc quá hạn, thiếu minh chứng";
       case ACCOUNT_EXPIRING -> "Tài khoản kết nối sắp hết hạn";
       case BANNER_MISSING -> "Không thấy banner trên trang theo dõi";
+      case NODE_SILENT -> "Máy chủ mất liên lạc";
     };
   }
 }

@@ -49,15 +49,29 @@ final class Relink {
 
   /** Confirms or dismisses one suggested link; other links are untouched. Refused when the link is not a suggestion. */
   static void decide(Session s, Evidence e, long itemId, boolean confirm, String actor, Instant now) {
+    if (decideAll(s, e, itemId, confirm, actor, now) == 0) {
+      throw new WebError(409,
+          "Nhiệm vụ #" + itemId + " không còn là đề xuất của minh chứng này; hãy tải lại trang để xem trạng thái mới.");
+    }
+  }
+
+  /**
+   * Confirms or dismisses the suggested links of this evidence, only the one to {@code itemId} when it is not
+   * null; other links are untouched. Returns how many changed (0: nothing audited).
+   */
+  static int decideAll(Session s, Evidence e, Long itemId, boolean confirm, String actor, Instant now) {
     List<EvidenceLink> links = links(s, e);
     String before = snapshot(links);
-    EvidenceLink l = links.stream().filter(x -> x.getPlanItem().getId() == itemId && "suggested".equals(x.getState()))
-        .findFirst().orElseThrow(() -> new WebError(409,
-            "Nhiệm vụ #" + itemId + " không còn là đề xuất của minh chứng này; hãy tải lại trang để xem trạng thái mới."));
-    l.setState(confirm ? "confirmed" : "rejected", now);
+    List<EvidenceLink> chosen = links.stream().filter(l -> "suggested".equals(l.getState())
+        && (itemId == null || l.getPlanItem().getId().equals(itemId))).toList();
+    if (chosen.isEmpty()) {
+      return 0;
+    }
+    chosen.forEach(l -> l.setState(confirm ? "confirmed" : "rejected", now));
     e.setUpdatedAt(now);
     AuditLog.append(s, now, actor, confirm ? "evidence.link.confirm" : "evidence.link.dismiss", "evidence",
         e.getId().toString(), before, snapshot(links));
+    return chosen.size();
   }
 
   private static List<EvidenceLink> links(Session s, Evidence e) {

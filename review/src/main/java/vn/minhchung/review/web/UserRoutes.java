@@ -25,13 +25,14 @@ final class UserRoutes {
   void register(Javalin app) {
     app.get("/users", ctx -> {
       Ui.admin(ctx);
-      list(ctx, "", 200);
+      list(ctx, "", 200, "", Role.VIEWER.code());
     });
     app.post("/users", this::add);
     app.post("/users/{id}/active", this::toggle);
   }
 
-  private void list(Context ctx, String error, int status) {
+  /** The page; {@code typedName} and {@code typedRole} refill the add form after a failure (never the password). */
+  private void list(Context ctx, String error, int status, String typedName, String typedRole) {
     Page page = ui.page(ctx, "Người dùng", "users");
     ctx.status(status);
     ui.db.runInTransaction(s -> {
@@ -39,6 +40,8 @@ final class UserRoutes {
       m.put("users", s.createSelectionQuery("from AppUser u order by u.username", AppUser.class).getResultList());
       m.put("roles", List.of(Role.values()));
       m.put("error", error);
+      m.put("typedName", typedName);
+      m.put("typedRole", typedRole);
       ui.render(ctx, "users.jte", page, m);
     });
   }
@@ -49,23 +52,24 @@ final class UserRoutes {
     Optional<Role> role = Role.fromCode(Optional.ofNullable(ctx.formParam("role")).orElse(""));
     char[] pw = Optional.ofNullable(ctx.formParam("password")).orElse("").toCharArray();
     char[] again = Optional.ofNullable(ctx.formParam("password2")).orElse("").toCharArray();
+    String typedRole = role.map(Role::code).orElse(Role.VIEWER.code());
     try {
       if (role.isEmpty()) {
-        list(ctx, "Chọn vai trò.", 422);
+        list(ctx, "Chọn vai trò.", 422, name, typedRole);
         return;
       }
       if (!Arrays.equals(pw, again)) {
-        list(ctx, "Hai lần nhập mật khẩu không khớp.", 422);
+        list(ctx, "Hai lần nhập mật khẩu không khớp.", 422, name, typedRole);
         return;
       }
       try {
         ui.db.runInTransaction(s -> Users.add(s, name, role.get(), pw, admin.name(), ui.now()));
       } catch (PasswordRules.WeakPassword e) {
-        list(ctx, "Không tạo được người dùng: " + e.vietnamese(), 422);
+        list(ctx, "Không tạo được người dùng: " + e.vietnamese(), 422, name, typedRole);
         return;
       } catch (IllegalArgumentException e) {
         list(ctx, "Không tạo được người dùng: tên 2–64 ký tự thường (a-z, 0-9, . _ -), mật khẩu tối thiểu "
-            + Users.MIN_PASSWORD + " ký tự, tên chưa được dùng.", 422);
+            + Users.MIN_PASSWORD + " ký tự, tên chưa được dùng.", 422, name, typedRole);
         return;
       }
       Ui.redirect(ctx, "/users", "Đã tạo người dùng " + name + ".");

@@ -26,6 +26,8 @@ import vn.minhchung.storage.db.Database;
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
   static final String COOKIE = "MC_SESSION";
+  /** The files of one upload form together may be this many times {@code web.uploadMaxBytes}. */
+  static final int UPLOAD_TOTAL_FACTOR = 4;
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -41,7 +43,7 @@ public final class WebServer implements AutoCloseable {
   public static WebServer start(WebConfig config, Database db, BlobStore blobs, Clock clock,
       Optional<HarvestActions> actions, Optional<Connecting> connecting) {
     TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
-    Ui ui = new Ui(db, blobs, clock, new SessionStore(config.sessionTimeout()), config, actions, templates);
+    Ui ui = new Ui(db, blobs, clock, new SessionStore(db, config.sessionTimeout()), config, actions, templates);
     Javalin app = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.staticFiles.add(s -> {
@@ -50,9 +52,11 @@ public final class WebServer implements AutoCloseable {
         s.location = Location.CLASSPATH;
       });
       // Uploads are size-checked by content after parsing; Jetty's limits sit just above so it never buffers more.
-      cfg.http.maxRequestSize = config.uploadMaxBytes() + 1024 * 1024;
+      // One form may carry several files: each up to the limit, together up to UPLOAD_TOTAL_FACTOR times it.
+      cfg.http.maxRequestSize = config.uploadMaxBytes() * UPLOAD_TOTAL_FACTOR + 1024 * 1024;
       cfg.jetty.multipartConfig.maxFileSize(config.uploadMaxBytes() + 1024 * 1024, io.javalin.config.SizeUnit.BYTES);
-      cfg.jetty.multipartConfig.maxTotalRequestSize(config.uploadMaxBytes() + 2 * 1024 * 1024, io.javalin.config.SizeUnit.BYTES);
+      cfg.jetty.multipartConfig.maxTotalRequestSize(config.uploadMaxBytes() * UPLOAD_TOTAL_FACTOR + 2 * 1024 * 1024,
+          io.javalin.config.SizeUnit.BYTES);
       cfg.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
     });
     app.before(ctx -> guard(ui, ctx));
@@ -76,6 +80,10 @@ public final class WebServer implements AutoCloseable {
     new ItemRoutes(ui).register(app);
     new UploadRoutes(ui).register(app);
     new AuditRoutes(ui).register(app);
+    new AlertRoutes(ui).register(app);
+    new RegistryRoutes(ui).register(app);
+    new RegistryEditRoutes(ui).register(app);
+    new NodeRoutes(ui).register(app);
     new UserRoutes(ui).register(app);
     new ConnectRoutes(ui, connecting).register(app);
     app.start(config.host(), config.port());
@@ -116,7 +124,8 @@ public final class WebServer implements AutoCloseable {
         token = ctx.formParam("_csrf");
       } catch (RuntimeException e) {
         // Jetty refuses a multipart body over its limits while parsing it.
-        throw new WebError(413, "Yêu cầu quá lớn: tệp tải lên tối đa " + ui.config.uploadMaxBytes() / (1024 * 1024) + " MB.");
+        throw new WebError(413, "Yêu cầu quá lớn: mỗi tệp tải lên tối đa " + ui.config.uploadMaxBytes() / (1024 * 1024)
+            + " MB, tất cả các tệp của một lần tối đa " + ui.config.uploadMaxBytes() * UPLOAD_TOTAL_FACTOR / (1024 * 1024) + " MB.");
       }
       if (session == null || !SessionStore.csrfMatches(session, token)) {
         throw new WebError(403, "Biểu mẫu đã hết hạn hoặc không hợp lệ (thiếu mã CSRF). Hãy tải lại trang và thử lại.");

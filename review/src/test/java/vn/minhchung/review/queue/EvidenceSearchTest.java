@@ -57,6 +57,41 @@ class EvidenceSearchTest {
     }
   }
 
+  @ParameterizedTest @MethodSource("vn.minhchung.storage.db.TestDatabases#targets")
+  void countsTheWholeQueueFindsTheNextItemAndReadsTheLatestCounts(DatabaseTarget target) {
+    try (Database db = TestDatabases.open(target)) {
+      ReviewFixture f = db.inTransaction(s -> ReviewFixture.build(s, new BlobStore(tmp)));
+      EvidenceFilter ii2 = new EvidenceFilter("110/KH-UBND", f.items.get("II.2").getId(), null, null, null, null, null, null, null,
+          null, null, null);
+      long clip5 = f.evidence.get("clip5").getId();
+      long clip4 = f.evidence.get("clip4").getId();
+      // II.2: clip1..clip5, fb-luat (suggested), news-luat; the cursor of a later page does not change the count.
+      assertThat(count(db, ii2)).isEqualTo(7);
+      assertThat(count(db, ii2.withBefore(clip4))).isEqualTo(7);
+      assertThat(next(db, ii2, clip5)).contains(clip4);
+      assertThat(next(db, ii2, f.evidence.get("clip1").getId())).isEmpty();
+      // A suggestion to II.2 does not make the evidence a suggestion of another item.
+      EvidenceFilter suggestedII31 = new EvidenceFilter(null, f.items.get("II.3.1").getId(), null, null, null, null, "suggested",
+          null, null, null, null, null);
+      assertThat(count(db, suggestedII31)).isZero();
+
+      var counts = db.inTransaction(s -> EvidenceSearch.latestCounts(s, EvidenceSearch.find(s, ii2, 50).items()));
+      assertThat(counts.get(clip4).getViews()).isEqualTo(4_200L);
+      assertThat(counts.get(clip4).getReactions()).isEqualTo(1_230L);
+      assertThat(counts).containsKey(f.evidence.get("news-luat").getId()).hasSize(7);
+    } finally {
+      TestDatabases.drop(target);
+    }
+  }
+
+  private static long count(Database db, EvidenceFilter f) {
+    return db.inTransaction(s -> EvidenceSearch.count(s, f));
+  }
+
+  private static java.util.Optional<Long> next(Database db, EvidenceFilter f, long id) {
+    return db.inTransaction(s -> EvidenceSearch.nextId(s, f, id));
+  }
+
   private static EvidenceFilter flag(String code) {
     return new EvidenceFilter(null, null, null, null, null, null, null, null, null, null, null, code);
   }

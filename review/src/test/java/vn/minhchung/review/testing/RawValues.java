@@ -16,6 +16,8 @@ public final class RawValues {
 
   private static final Pattern ISO = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT");
   private static final Pattern EPOCH = Pattern.compile("(?<![\\d.,])\\d{12,13}(?![\\d.,])");
+  /** An enum constant's name (DEADLINE_EVIDENCE, BIEN_BAN) where its Vietnamese name belongs. */
+  private static final Pattern ENUM = Pattern.compile("(?<![\\p{L}\\d_-])[A-Z][A-Z0-9]*_[A-Z0-9_]+(?![\\p{L}\\d_-])");
   private static final Pattern UNGROUPED = Pattern.compile("(?<![\\d.,/:#-])\\d{4,11}(?![\\d.,/:-])");
   private static final Pattern URLS = Pattern.compile("(?:https?://|www\\.)\\S+|[0-9a-f]{12,64}…?|\\b[\\w.-]+\\.(?:vn|com|html)\\b");
   /** Codes stored in the database that must reach people as Vietnamese words. */
@@ -24,11 +26,12 @@ public final class RawValues {
       "not_found", "unavailable", "timeout", "harvested", "uploaded", "manual", "auto", "schedule", "transient",
       "facebook_page", "zalo_oa", "youtube_channel", "news_site", "web_page", "stale_channel", "failure_streak",
       "deadline_evidence", "capture_failed", "capture_unavailable", "image/jpeg", "image/png", "application/pdf",
-      "reviewedBy", "status", "reason", "null", "true", "false");
+      "reviewedBy", "status", "reason", "null", "true", "false", "bien_ban", "bao_cao", "quyet_dinh", "ke_hoach",
+      "kich_ban", "thiet_ke", "video/mp4", "acknowledgedBy", "docKind", "feedUrl", "listingUrl", "articleLink", "via");
   /** English words that give a sentence away; short technical names people use are allowed. */
   private static final List<String> ENGLISH = List.of("the", "cannot", "connect", "not", "found", "error", "errors", "invalid",
       "expired", "exception", "with", "from", "failed", "request", "response", "page", "please", "unknown", "is", "and",
-      "of", "was", "has", "been", "endpoint");
+      "of", "was", "has", "been", "endpoint", "acknowledged", "missing", "expected", "required", "duplicate", "but");
   private static final Set<String> ALLOWED = Set.of("URL", "ZIP", "SHA-256", "XLSX", "DOCX", "HTML", "WARC", "PDF", "API",
       "OA", "ID", "JPEG", "PNG", "CSRF", "Facebook", "Zalo", "YouTube", "Fanpage", "Chromium", "cron", "Graph");
 
@@ -40,6 +43,10 @@ public final class RawValues {
       while (m.find()) {
         found.add("raw date '" + around(text, m.start()) + "'");
       }
+    }
+    Matcher en = ENUM.matcher(text);
+    while (en.find()) {
+      found.add("enum name '" + around(text, en.start()) + "'");
     }
     Matcher n = UNGROUPED.matcher(text);
     while (n.find()) {

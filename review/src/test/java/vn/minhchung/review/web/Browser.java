@@ -91,6 +91,14 @@ final class Browser {
     }
   }
 
+  /** Posts fields that may repeat (several {@code id} values), with the current CSRF token first. */
+  HttpResponse<String> postRepeated(String path, java.util.List<Map.Entry<String, String>> fields) {
+    String body = java.util.stream.Stream.concat(java.util.stream.Stream.of(Map.entry("_csrf", csrf)), fields.stream())
+        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    return send(HttpRequest.newBuilder(URI.create(server.url(path))).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
   /** Posts exactly these fields (no CSRF token unless given). */
   HttpResponse<String> postRaw(String path, Map<String, String> form) {
     return send(HttpRequest.newBuilder(URI.create(server.url(path))).header("Content-Type", "application/x-www-form-urlencoded")

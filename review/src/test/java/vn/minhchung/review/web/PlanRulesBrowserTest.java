@@ -5,16 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import vn.minhchung.storage.audit.AuditEvent;
 import vn.minhchung.storage.registry.PlanItem;
 
@@ -22,33 +15,7 @@ import vn.minhchung.storage.registry.PlanItem;
  * Plan rules in real Chromium: an admin changes the evidence components an item expects and the dashboard
  * follows; reviewers filter the queue by a specification flag and see the flags on the evidence page.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlanRulesBrowserTest {
-  @TempDir static Path tmp;
-  TestServer server;
-  Playwright playwright;
-  com.microsoft.playwright.Browser chromium;
-
-  @BeforeAll
-  void start() throws Exception {
-    Files.createDirectories(ReviewUiBrowserTest.SHOTS);
-    server = new TestServer(tmp);
-    playwright = ChromiumUi.playwright();
-    chromium = ChromiumUi.launch(playwright);
-  }
-
-  @AfterAll
-  void stop() {
-    if (playwright != null) {
-      playwright.close();
-    }
-    server.close();
-  }
-
-  private Page login(String user) {
-    return ChromiumUi.login(chromium, server, user, 1366, 900);
-  }
-
+class PlanRulesBrowserTest extends BrowserTestBase {
   @Test
   void adminNarrowsTheExpectedComponentsAndATargetsComponentCannotBeDropped() {
     long ii2 = server.fixture.items.get("II.2").getId();
@@ -66,7 +33,7 @@ class PlanRulesBrowserTest {
     assertThat(page.locator(".alert-error")).containsText("chỉ tiêu thuộc thành phần 2");
     assertThat(page.locator("input[name=component][value='2']")).not().isChecked();
     assertThat(page.locator("input[name=component][value='1']")).isChecked();
-    page.screenshot(new Page.ScreenshotOptions().setPath(ReviewUiBrowserTest.SHOTS.resolve("item-components.png")));
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("item-components.png")));
 
     page.locator("input[name=component][value='2']").check();
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu")).click();
@@ -119,6 +86,6 @@ class PlanRulesBrowserTest {
     page.navigate(server.url("/evidence/" + fbDay));
     assertThat(page.locator(".page-head .badge-flag"))
         .containsText("ngày đăng ngoài thời gian của nhiệm vụ II.3.1 (hạn 10/10/2026)");
-    page.screenshot(new Page.ScreenshotOptions().setPath(ReviewUiBrowserTest.SHOTS.resolve("evidence-flags.png")));
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("evidence-flags.png")));
   }
 }

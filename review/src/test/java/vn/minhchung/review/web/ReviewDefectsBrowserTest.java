@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,11 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import vn.minhchung.review.testing.RawValues;
 import vn.minhchung.storage.blob.BlobRef;
 import vn.minhchung.storage.blob.BlobStore;
@@ -34,41 +28,7 @@ import vn.minhchung.storage.registry.Channel;
 import vn.minhchung.storage.registry.PlanItem;
 
 /** Issue 21's review defects in real Chromium: suggestions kept until decided, validation errors in red. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReviewDefectsBrowserTest {
-  @TempDir static Path tmp;
-  TestServer server;
-  Playwright playwright;
-  com.microsoft.playwright.Browser chromium;
-
-  @BeforeAll
-  void start() {
-    server = new TestServer(tmp);
-    playwright = ChromiumUi.playwright();
-    chromium = ChromiumUi.launch(playwright);
-  }
-
-  @AfterAll
-  void stop() {
-    if (playwright != null) {
-      playwright.close();
-    }
-    server.close();
-  }
-
-  private Page login(String user) {
-    return ChromiumUi.login(chromium, server, user, 1366, 900);
-  }
-
-  private Map<String, String> linkStates(long evidenceId) {
-    return server.db.inTransaction(s -> {
-      Map<String, String> m = new TreeMap<>();
-      s.createSelectionQuery("from EvidenceLink l join fetch l.planItem where l.evidence.id = :id", EvidenceLink.class)
-          .setParameter("id", evidenceId).getResultList().forEach(l -> m.put(l.getPlanItem().getCode(), l.getState()));
-      return m;
-    });
-  }
-
+class ReviewDefectsBrowserTest extends BrowserTestBase {
   @Test
   void confirmingOneSuggestionKeepsTheOtherTwoSuggested() {
     long id = server.id("stp-luat");
@@ -149,7 +109,15 @@ class ReviewDefectsBrowserTest {
       up.setMediaType("image/jpeg");
       up.setOccurredAt(Instant.parse("2026-06-20T02:00:00Z"));
       up.setUnit(server.fixture.units.get("SKHCN"));
+      up.setDocKind("bien_ban");
+      up.setOccurredDateOnly(true);
       s.persist(up);
+      s.persist(new vn.minhchung.storage.evidence.EvidenceFile(up, jpeg.sha256(), "danh-sach-dai-bieu.jpg", "image/jpeg",
+          jpeg.size(), "canbo", server.clock.instant()));
+      Evidence link = new Evidence(1, "manual", "Luật Chuyển đổi số có hiệu lực từ 1/7/2026", server.clock.instant());
+      link.setUrl("https://vnexpress.net/luat-chuyen-doi-so-co-hieu-luc-4890123.html");
+      link.setUnit(server.fixture.units.get("SKHCN"));
+      s.persist(link);
       Channel bbn = s.find(Channel.class, server.fixture.channels.get("WEB-BBN").getId());
       HarvestRun r = new HarvestRun(bbn, server.clock.instant().minusSeconds(600), "manual", "node-1");
       r.finish(HarvestRun.Status.FAILED, server.clock.instant().minusSeconds(590), 0, 0, 1, 0, 0,
@@ -160,6 +128,12 @@ class ReviewDefectsBrowserTest {
       s.persist(new vn.minhchung.storage.alert.Alert("failure_streak:WEB-BBN", vn.minhchung.storage.alert.Alert.Kind.FAILURE_STREAK,
           bbn, null, "Kênh WEB-BBN thất bại 3 lần liên tiếp", "Kênh Báo Bắc Ninh điện tử (WEB-BBN) thất bại 3 lần liên"
               + " tiếp. Lỗi gần nhất: transient: baobacninh.vn: cannot connect: null.", server.clock.instant()));
+      vn.minhchung.storage.alert.Alert expiring = new vn.minhchung.storage.alert.Alert("account_expiring:FB-TTBN",
+          vn.minhchung.storage.alert.Alert.Kind.ACCOUNT_EXPIRING, s.find(Channel.class, server.fixture.channels.get("FB-TTBN").getId()),
+          null, "Tài khoản sắp hết hạn", "Khóa truy cập của Fanpage Truyền thông tỉnh Bắc Ninh hết hạn ngày 10/11/2026.",
+          server.clock.instant());
+      expiring.acknowledge("canbo", "Đã nhắn Sở KH&CN kết nối lại", server.clock.instant());
+      s.persist(expiring);
       Instant at = server.clock.instant();
       String id = Long.toString(server.id("stp-luat"));
       vn.minhchung.storage.audit.AuditLog.append(s, at, "canbo", "evidence.reject", "evidence", id,
@@ -181,7 +155,8 @@ class ReviewDefectsBrowserTest {
     rawValuesLikeTheDemo();
     Page page = login("quantri");
     Deque<String> todo = new ArrayDeque<>(List.of("/", "/evidence", "/channels", "/channels/new", "/upload", "/audit",
-        "/accounts", "/users", "/khong-co-trang-nay", "/evidence/999999"));
+        "/accounts", "/users", "/alerts", "/registry", "/khong-co-trang-nay", "/evidence/999999",
+        "/channels/" + server.fixture.channels.get("WEB-BBN").getId() + "/edit"));
     Set<String> seen = new LinkedHashSet<>(todo);
     Map<String, List<String>> problems = new TreeMap<>();
     while (!todo.isEmpty() && seen.size() < 200) {

@@ -6,18 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import vn.minhchung.review.verify.DossierVerifier;
 import vn.minhchung.review.verify.VerificationReport;
 import vn.minhchung.review.verify.ZipLimits;
@@ -28,38 +23,7 @@ import vn.minhchung.storage.registry.Channel;
  * The review UI in real Chromium: login, dashboard, search and filter, approve, upload, relink, viewer limits,
  * the dossier download and the alerts panel.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReviewUiBrowserTest {
-  static final Path SHOTS = Path.of("target", "screenshots");
-  @TempDir static Path tmp;
-  TestServer server;
-  Playwright playwright;
-  com.microsoft.playwright.Browser chromium;
-
-  @BeforeAll
-  void start() throws Exception {
-    Files.createDirectories(SHOTS);
-    server = new TestServer(tmp);
-    playwright = ChromiumUi.playwright();
-    chromium = ChromiumUi.launch(playwright);
-  }
-
-  @AfterAll
-  void stop() {
-    if (playwright != null) {
-      playwright.close();
-    }
-    server.close();
-  }
-
-  private Page login(String user, int width, int height) {
-    return ChromiumUi.login(chromium, server, user, width, height);
-  }
-
-  private static void shot(Page page, String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
-  }
-
+class ReviewUiBrowserTest extends BrowserTestBase {
   @Test
   void reviewerFindsApprovesUploadsAndRelinksAndTheDashboardFollows() {
     Page page = login("canbo", 1366, 900);
@@ -87,19 +51,24 @@ class ReviewUiBrowserTest {
     page.locator(".shot-zoom").first().click();
     assertThat(page.locator(".lightbox")).isVisible();
     page.keyboard().press("Escape");
+    // Opened from the queue, a decision moves on to the next item of the same queue.
+    String decided = page.url().replaceAll(".*/evidence/(\\d+)\\?.*", "$1");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt").setExact(true)).click();
-    assertThat(page.locator(".flash")).hasText("Đã duyệt minh chứng.");
+    assertThat(page.locator(".flash")).containsText("Minh chứng #" + decided + ": đã duyệt minh chứng.");
+    page.navigate(server.url("/evidence/" + decided));
     assertThat(page.locator(".badge-lg")).hasText("Đã duyệt");
 
     page.navigate(server.url("/upload"));
-    page.getByLabel("Nhiệm vụ").selectOption(server.fixture.items.get("II.2").getId().toString());
-    page.getByLabel("Thành phần minh chứng").selectOption("3");
-    page.getByLabel("Mô tả").fill("Báo Bắc Ninh số 2145, trang 3, ngày 10/10/2026");
-    page.getByLabel("Ngày phát hành / diễn ra").fill("2026-10-10");
+    // The page has two forms (a link, files); this is the upload form.
+    Locator upload = page.locator("#tai-len");
+    upload.getByLabel("Nhiệm vụ").selectOption(server.fixture.items.get("II.2").getId().toString());
+    upload.getByLabel("Thành phần minh chứng").selectOption("3");
+    upload.getByLabel("Mô tả").fill("Báo Bắc Ninh số 2145, trang 3, ngày 10/10/2026");
+    upload.getByLabel("Ngày phát hành / diễn ra").fill("2026-10-10");
     page.locator("#file").setInputFiles(new FilePayload("bao-in-trang-3.pdf", "application/pdf",
         "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)));
     shot(page, "upload");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải lên")).click();
+    upload.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Tải lên")).click();
     assertThat(page.locator(".flash")).containsText("Đã tải lên bao-in-trang-3.pdf");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt").setExact(true)).click();
     page.navigate(server.url("/"));

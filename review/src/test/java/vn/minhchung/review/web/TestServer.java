@@ -65,6 +65,13 @@ final class TestServer implements AutoCloseable {
       @Override public void captureAgain(long evidenceId) {
         recaptured.add(evidenceId);
       }
+
+      /** A stand-in for the address policy: private IPv4 literals (10.x, 192.168.x) are refused. */
+      @Override public Optional<String> refusal(java.net.URI url) {
+        String h = url.getHost();
+        return h.startsWith("10.") || h.startsWith("192.168.")
+            ? Optional.of("refused " + url + ": " + h + " is a private-network address") : Optional.empty();
+      }
     };
     dossierWorkDir = tmp.resolve("data").resolve("tmp").resolve("dossier");
     server = WebServer.start(new WebConfig("127.0.0.1", 0, Duration.ofMinutes(30), UPLOAD_MAX, 14, 2, dossierWorkDir, tsa,

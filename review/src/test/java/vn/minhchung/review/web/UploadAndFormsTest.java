@@ -89,7 +89,7 @@ class UploadAndFormsTest {
     exe[1] = 'Z';
     HttpResponse<String> r = upload("ke-hoach.pdf", exe, "application/pdf");
     assertThat(r.statusCode()).isEqualTo(415);
-    assertThat(r.body()).contains("Nội dung tệp không phải PDF, JPEG, PNG, DOCX hoặc XLSX");
+    assertThat(r.body()).contains("Nội dung tệp “ke-hoach.pdf” không phải PDF, JPEG, PNG, DOCX, XLSX hoặc video MP4");
     HttpResponse<String> html = upload("anh.png", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8), "image/png");
     assertThat(html.statusCode()).isEqualTo(415);
   }
@@ -108,7 +108,7 @@ class UploadAndFormsTest {
     byte[] big = Arrays.copyOf(PDF, (int) TestServer.UPLOAD_MAX + 10);
     HttpResponse<String> r = upload("qua-lon.pdf", big, "application/pdf");
     assertThat(r.statusCode()).isEqualTo(413);
-    assertThat(r.body()).contains("Tệp quá lớn");
+    assertThat(r.body()).contains("Tệp “qua-lon.pdf” quá lớn");
   }
 
   @Test

@@ -115,6 +115,7 @@ class WebSecurityTest {
       "xem, POST, /evidence/{clip4}/review, 403",
       "xem, POST, /evidence/{clip4}/links, 403",
       "xem, POST, /evidence/{clip4}/recapture, 403",
+      "xem, POST, /evidence/bulk, 403",
       "xem, GET, /upload, 403",
       "xem, POST, /channels, 403",
       "xem, POST, /channels/1/harvest, 403",

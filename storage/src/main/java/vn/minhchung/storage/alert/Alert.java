@@ -19,7 +19,8 @@ import vn.minhchung.storage.registry.PlanItem;
  * {@code open} while the condition holds ({@link #getLastSeenAt()} is the last check that saw it), then
  * {@code resolved} with {@link #getResolvedAt()}; the same key coming back re-opens the row. {@link #getTitle()}
  * and {@link #getMessage()} are Vietnamese, ready to show. {@link #getNotifiedAt()} is when the e-mail went out
- * (null: not sent, or no SMTP configured).
+ * (null: not sent, or no SMTP configured). {@link #acknowledge} records who took it in hand; a re-opening or a
+ * worse stage clears that, as the condition is new again.
  */
 @Entity
 @Table(name = "alert")
@@ -39,7 +40,9 @@ public class Alert {
     /** A channel account's credential expires within {@code alerts.accountExpiryDays} days, or has expired. */
     ACCOUNT_EXPIRING,
     /** A watched page ({@code web_page}) did not show its banner on its latest day within the watch period. */
-    BANNER_MISSING;
+    BANNER_MISSING,
+    /** A {@code serve} process stopped beating for {@code alerts.nodeSilentMinutes} without a clean stop. */
+    NODE_SILENT;
 
     public String code() {
       return name().toLowerCase(Locale.ROOT);
@@ -65,6 +68,9 @@ public class Alert {
   @Column(name = "notified_at") private Instant notifiedAt;
   /** Stage of a condition announced again as it worsens (deadline: before, due, overdue-N); null for others. */
   @Column(name = "notice_stage") private String noticeStage;
+  @Column(name = "acknowledged_at") private Instant acknowledgedAt;
+  @Column(name = "acknowledged_by") private String acknowledgedBy;
+  @Column(name = "ack_note") private String ackNote;
 
   protected Alert() {}
 
@@ -93,6 +99,17 @@ public class Alert {
   public Instant getResolvedAt() { return resolvedAt; }
   public Instant getNotifiedAt() { return notifiedAt; }
   public String getNoticeStage() { return noticeStage; }
+  public Instant getAcknowledgedAt() { return acknowledgedAt; }
+  public String getAcknowledgedBy() { return acknowledgedBy; }
+  public String getAckNote() { return ackNote; }
+  public boolean isAcknowledged() { return acknowledgedAt != null; }
+
+  /** A person has seen the alert and taken it in hand; it stays open while the condition holds. */
+  public void acknowledge(String by, String note, Instant now) {
+    this.acknowledgedBy = by;
+    this.ackNote = note;
+    this.acknowledgedAt = now;
+  }
 
   /** The condition still holds (or holds again): refresh the text, re-open a resolved alert. */
   public void seen(String title, String message, Instant now) {
@@ -101,6 +118,7 @@ public class Alert {
       firstSeenAt = now;
       resolvedAt = null;
       notifiedAt = null;
+      clearAcknowledgement();
     }
     this.title = title;
     this.message = message;
@@ -117,8 +135,15 @@ public class Alert {
     if (changed) {
       firstSeenAt = now;
       notifiedAt = null;
+      clearAcknowledgement();
     }
     noticeStage = stage;
+  }
+
+  private void clearAcknowledgement() {
+    acknowledgedAt = null;
+    acknowledgedBy = null;
+    ackNote = null;
   }
 
   public void setNoticeStage(String stage) {

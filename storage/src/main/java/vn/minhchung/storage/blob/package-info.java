@@ -1,2 +1,5 @@
-/** Content-addressed, write-once file store under {@code DATA/blobs/sha256/ab/cd/<sha256>}. */
+/**
+ * Content-addressed, write-once blob store: {@code sha256/ab/cd/<sha256>} in the local folder {@code DATA/blobs}
+ * or in an S3-compatible bucket ({@code blobs.store}).
+ */
 package vn.minhchung.storage.blob;

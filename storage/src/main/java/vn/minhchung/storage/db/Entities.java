@@ -21,6 +21,7 @@ public final class Entities {
       vn.minhchung.storage.evidence.Capture.class,
       vn.minhchung.storage.evidence.Evidence.class,
       vn.minhchung.storage.evidence.EvidenceLink.class,
+      vn.minhchung.storage.evidence.EvidenceFile.class,
       vn.minhchung.storage.audit.AuditEvent.class,
       vn.minhchung.storage.user.AppUser.class,
       vn.minhchung.storage.credential.PlatformAccount.class,

@@ -23,7 +23,11 @@ import vn.minhchung.storage.registry.Unit;
 public class Evidence {
   @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
   @Column(nullable = false) private int component;
-  /** harvested | uploaded. */
+  /** The {@code EvidenceKind} code: set by rules from the post, or by a reviewer ({@link #getKindBy()}). */
+  private String kind;
+  /** Who set the kind by hand; null when the rules set it. */
+  @Column(name = "kind_by") private String kindBy;
+  /** harvested | uploaded | manual (a link added by staff, captured at once). */
   @Column(nullable = false) private String source;
   /** pending | approved | rejected. */
   @Column(nullable = false) private String status = "pending";
@@ -46,6 +50,10 @@ public class Evidence {
   @Column(name = "created_at", nullable = false) private Instant createdAt;
   @Column(name = "updated_at", nullable = false) private Instant updatedAt;
   @Column(name = "search_text") private String searchText;
+  /** For an upload: bien_ban, bao_cao, quyet_dinh, ke_hoach, kich_ban, thiet_ke, anh, video (null: not given). */
+  @Column(name = "doc_kind") private String docKind;
+  /** {@link #getOccurredAt()} is a day given by staff (its start in Asia/Ho_Chi_Minh), shown without a time. */
+  @Column(name = "occurred_date_only", nullable = false) private boolean occurredDateOnly;
 
   protected Evidence() {}
 
@@ -60,6 +68,10 @@ public class Evidence {
   public Long getId() { return id; }
   public int getComponent() { return component; }
   public void setComponent(int component) { this.component = component; }
+  public String getKind() { return kind; }
+  public String getKindBy() { return kindBy; }
+  /** Sets the kind; {@code by} is the reviewer, or null when the rules set it. */
+  public void setKind(String kind, String by) { this.kind = kind; this.kindBy = by; }
   public String getSource() { return source; }
   public String getStatus() { return status; }
   public void setStatus(String status) { this.status = status; }
@@ -102,4 +114,8 @@ public class Evidence {
   public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
   public String getSearchText() { return searchText; }
   public void setSearchText(String searchText) { this.searchText = searchText; }
+  public String getDocKind() { return docKind; }
+  public void setDocKind(String docKind) { this.docKind = docKind; }
+  public boolean isOccurredDateOnly() { return occurredDateOnly; }
+  public void setOccurredDateOnly(boolean occurredDateOnly) { this.occurredDateOnly = occurredDateOnly; }
 }

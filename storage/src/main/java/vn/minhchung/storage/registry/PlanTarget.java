@@ -19,6 +19,8 @@ public class PlanTarget {
   @ManyToOne(fetch = FetchType.LAZY, optional = false) @JoinColumn(name = "plan_item_id") private PlanItem planItem;
   @Column(nullable = false) private int position;
   @Column(nullable = false) private int component;
+  /** The {@code EvidenceKind} code the target asks for; null for any kind. */
+  private String kind;
   @Column(nullable = false) private String description;
   @Column(name = "target_count", nullable = false) private int count;
   @Column(name = "min_duration_seconds") private Integer minDurationSeconds;
@@ -40,6 +42,8 @@ public class PlanTarget {
   public void setPosition(int position) { this.position = position; }
   public int getComponent() { return component; }
   public void setComponent(int component) { this.component = component; }
+  public String getKind() { return kind; }
+  public void setKind(String kind) { this.kind = kind; }
   public String getDescription() { return description; }
   public void setDescription(String description) { this.description = description; }
   public int getCount() { return count; }

@@ -7,6 +7,7 @@ import vn.minhchung.config.registry.ExpectedComponents;
 import vn.minhchung.config.registry.ItemEntry;
 import vn.minhchung.config.registry.PlanEntry;
 import vn.minhchung.config.registry.RegistryDocument;
+import vn.minhchung.config.registry.EvidenceKind;
 import vn.minhchung.config.registry.TargetEntry;
 import vn.minhchung.config.registry.UnitEntry;
 import vn.minhchung.config.registry.Where;
@@ -45,7 +46,7 @@ public final class RegistryExporter {
   static ItemEntry item(PlanItem i) {
     List<TargetEntry> targets = i.getTargets().stream()
         .sorted(java.util.Comparator.comparingInt(PlanTarget::getPosition))
-        .map(t -> new TargetEntry(t.getComponent(), t.getDescription(), t.getCount(), t.getMinDuration(),
+        .map(t -> new TargetEntry(t.getComponent(), EvidenceKind.of(t.getKind()).orElse(null), t.getDescription(), t.getCount(), t.getMinDuration(),
             t.getMaxDuration(), Where.NONE)).toList();
     return new ItemEntry(i.getCode(), i.getTitle(), i.getLead() == null ? null : i.getLead().getCode(),
         i.getCooperating().stream().map(Unit::getCode).toList(), i.getTiming(), i.getDeadline(), i.getProducts(),

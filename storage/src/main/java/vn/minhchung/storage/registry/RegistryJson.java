@@ -17,7 +17,7 @@ import vn.minhchung.config.registry.UnitEntry;
  * audit log. Two entries are the same state exactly when their snapshots are equal, which is how import
  * decides that nothing changed.
  */
-final class RegistryJson {
+public final class RegistryJson {
   private RegistryJson() {}
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -75,6 +75,9 @@ final class RegistryJson {
   private static Map<String, Object> target(TargetEntry t) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("component", t.component());
+    if (t.kind() != null) {
+      m.put("kind", t.kind().code());
+    }
     m.put("description", t.description());
     m.put("count", t.count());
     m.put("minDuration", t.minDuration() == null ? null : t.minDuration().toString());
@@ -83,7 +86,7 @@ final class RegistryJson {
   }
 
   /** Options as stored: a single value as a string, several as an array. Null when there are none. */
-  static String options(Map<String, List<String>> options) {
+  public static String options(Map<String, List<String>> options) {
     if (options.isEmpty()) {
       return null;
     }
@@ -92,7 +95,7 @@ final class RegistryJson {
     return write(m);
   }
 
-  static Map<String, List<String>> readOptions(String json) {
+  public static Map<String, List<String>> readOptions(String json) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     if (json == null || json.isBlank()) {
       return out;

@@ -203,6 +203,7 @@ public final class RegistryStore {
           t = new PlanTarget(item, pos, e.component(), e.description(), e.count());
           item.getTargets().add(t);
         }
+        t.setKind(e.kind() == null ? null : e.kind().code());
         t.setMinDuration(e.minDuration());
         t.setMaxDuration(e.maxDuration());
       }

@@ -37,6 +37,7 @@ public final class FacebookPageParser {
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern ID_IN_PATH = Pattern.compile(
       "/(?:posts|videos|reel|permalink|photos(?:/[^/]+)?)/([A-Za-z0-9_.-]+)");
+  private static final Pattern VIDEO_TIME = Pattern.compile(FacebookSelectors.VIDEO_TIME);
   private static final Pattern ID_IN_QUERY = Pattern.compile("(?:story_fbid|fbid)=([A-Za-z0-9_.-]+)");
 
   private FacebookPageParser() {}
@@ -82,7 +83,33 @@ public final class FacebookPageParser {
     String text = body.select(FacebookSelectors.MESSAGE).text();
     return Optional.of(new BrowserPost(id.get(), url, postedAt(link.get(), dateText, now)
         .map(i -> i.atZone(Settings.ZONE).toOffsetDateTime()), dateText, text, values,
-        ShownFacts.of(dateText, shown)));
+        ShownFacts.of(dateText, shown), isVideo(url, body) ? duration(body).orElse(null) : null));
+  }
+
+  static boolean isVideo(String url, Element body) {
+    return url.contains("/videos/") || url.contains("/reel/") || body.selectFirst("video") != null;
+  }
+
+  /** The length a video's player shows: the last time of "0:00 / 7:32", or a lone "7:32", outside links. */
+  static Optional<Integer> duration(Element body) {
+    for (Element player : body.select(FacebookSelectors.VIDEO_PLAYER)) {
+      for (Element e : player.getAllElements()) {
+        Matcher m = VIDEO_TIME.matcher(e.ownText().replace('\u00a0', ' ').strip());
+        if (e.closest("a") == null && m.matches()) {
+          return Optional.of(seconds(m.group(1)));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** "7:32" → 452, "1:02:05" → 3725. */
+  static int seconds(String clock) {
+    int total = 0;
+    for (String part : clock.split(":")) {
+      total = total * 60 + Integer.parseInt(part);
+    }
+    return total;
   }
 
   /**

@@ -25,6 +25,9 @@ public final class FacebookSelectors {
   public static final String COMMENTS_WORD = "bình luận";
   public static final String SHARES_WORD = "lượt chia sẻ";
   public static final String VIEWS_WORD = "lượt xem";
+  /** A video's player: its duration is shown as "7:32" or "0:00 / 7:32" (elapsed / length) in a text of its own. */
+  public static final String VIDEO_PLAYER = "video, [aria-label~=(?i)video]";
+  public static final String VIDEO_TIME = "^(?:\\d{1,2}:\\d{2}(?::\\d{2})?\\s*/\\s*)?(\\d{1,2}:\\d{2}(?::\\d{2})?)$";
 
   /** The logged-out pop-up; still visible after the close attempt means a wall. */
   public static final String LOGIN_POPUP = "#login_popup_cta_form, [aria-label*='Login form' i]";

@@ -52,6 +52,12 @@ public final class FacebookClient {
         + "&fields=" + enc(FIELDS));
   }
 
+  /** The lengths of videos: {@code ?ids=v1,v2&fields=id,length} (at most {@link #BATCH_SIZE} ids). */
+  public URI videoLengthsUri(List<String> videoIds) {
+    return URI.create(base + "/?ids=" + videoIds.stream().map(FacebookClient::enc).collect(Collectors.joining(","))
+        + "&fields=" + enc("id,length"));
+  }
+
   /** Sends one GET, pacing by the usage headers; the answer may be an error body (non-2xx) for the caller. */
   public HttpResult get(URI uri, String token, String channelCode, String pageId) throws ConnectorException {
     throttle.beforeCall(channelCode, pageId);

@@ -123,13 +123,15 @@ public final class FacebookConnector implements Connector {
       FacebookParser.Page page = FacebookParser.parsePage(ok(r, channel, ctx), uri, ctx.clock());
       pages++;
       boolean passedWindow = false;
+      List<HarvestedPost> fresh = new ArrayList<>();
       for (HarvestedPost p : page.posts()) {
         if (p.postedAt() != null && p.postedAt().isBefore(ctx.windowStart())) {
           passedWindow = true;
         } else if (seen.add(p.platformId())) {
-          ctx.accept(p);
+          fresh.add(p);
         }
       }
+      withLengths(channel, ctx, client, token, pageId, fresh, page.videos()).forEach(ctx::accept);
       if (passedWindow || page.next().isEmpty()) {
         break;
       }
@@ -153,6 +155,47 @@ public final class FacebookConnector implements Connector {
     return seen;
   }
 
+  /**
+   * The posts with the duration of their video: one {@code ?ids=…&fields=id,length} call per page of posts
+   * that has videos. A video whose length Graph does not give is flagged {@code duration_unknown}; a failed call
+   * is a problem of the run and leaves those videos without duration.
+   */
+  private List<HarvestedPost> withLengths(ChannelSpec channel, HarvestContext ctx, FacebookClient client, String token,
+      String pageId, List<HarvestedPost> posts, java.util.Map<String, String> videos) throws ConnectorException {
+    List<String> ids = posts.stream().map(p -> videos.get(p.platformId())).filter(java.util.Objects::nonNull)
+        .distinct().toList();
+    if (ids.isEmpty()) {
+      return posts;
+    }
+    java.util.Map<String, Integer> lengths = new java.util.HashMap<>();
+    for (int i = 0; i < ids.size(); i += FacebookClient.BATCH_SIZE) {
+      URI uri = client.videoLengthsUri(ids.subList(i, Math.min(ids.size(), i + FacebookClient.BATCH_SIZE)));
+      HttpResult r = client.get(uri, token, channel.code(), pageId);
+      if (r.isSuccess()) {
+        lengths.putAll(FacebookParser.parseLengths(r.body(), uri));
+      } else {
+        ctx.problem(uri.toString(), "video_length_unreadable", "Facebook không trả thời lượng video (HTTP "
+            + r.status() + "); các video này chưa có thời lượng");
+      }
+    }
+    List<HarvestedPost> out = new ArrayList<>();
+    for (HarvestedPost p : posts) {
+      String video = videos.get(p.platformId());
+      if (video == null) {
+        out.add(p);
+        continue;
+      }
+      Integer seconds = lengths.get(video);
+      Set<String> flags = new HashSet<>(p.flags());
+      if (seconds == null) {
+        flags.add("duration_unknown");
+      }
+      out.add(new HarvestedPost(p.platformId(), p.kind(), p.url(), p.canonicalUrl(), p.title(), p.lead(), p.body(),
+          p.author(), p.section(), p.imageUrl(), p.postedAt(), p.postedAtText(), seconds, p.counts(), flags));
+    }
+    return out;
+  }
+
   private void refresh(ChannelSpec channel, HarvestContext ctx, FacebookClient client, String token,
       String pageId, Set<String> seen) throws ConnectorException {
     List<String> ids = new ArrayList<>();
@@ -173,7 +216,8 @@ public final class FacebookConnector implements Connector {
         }
         continue;
       }
-      FacebookParser.parseBatch(ok(r, channel, ctx), uri, ctx.clock()).forEach(ctx::accept);
+      FacebookParser.Page got = FacebookParser.parseBatch(ok(r, channel, ctx), uri, ctx.clock());
+      withLengths(channel, ctx, client, token, pageId, got.posts(), got.videos()).forEach(ctx::accept);
     }
   }
 
@@ -186,7 +230,8 @@ public final class FacebookConnector implements Connector {
       ctx.markGone(id, "Facebook: bài không còn hoặc không xem được (mã 100)");
       return;
     }
-    FacebookParser.parseBatch(ok(r, channel, ctx), uri, ctx.clock()).forEach(ctx::accept);
+    FacebookParser.Page got = FacebookParser.parseBatch(ok(r, channel, ctx), uri, ctx.clock());
+    withLengths(channel, ctx, client, token, pageId, got.posts(), got.videos()).forEach(ctx::accept);
   }
 
   /**

@@ -143,10 +143,14 @@ public final class FacebookPageReader {
     } else if (postedAt.isAfter(clock.instant().plus(Duration.ofDays(1)))) {
       flags.add("future_date");
     }
-    PostKind kind = url.contains("/videos/") || url.contains("/reel/") ? PostKind.VIDEO : PostKind.POST;
+    PostKind kind = url.contains("/videos/") || url.contains("/reel/") || p.durationSeconds() != null
+        ? PostKind.VIDEO : PostKind.POST;
+    if (kind == PostKind.VIDEO && p.durationSeconds() == null) {
+      flags.add("duration_unknown");
+    }
     String text = p.text() == null || p.text().isBlank() ? null : p.text().strip();
     return new HarvestedPost(p.platformId(), kind, url, url, text == null ? null : FacebookParser.firstLine(text),
-        null, text, null, null, null, postedAt, p.postedAtText(), null, counts(p.counts()), flags);
+        null, text, null, null, null, postedAt, p.postedAtText(), p.durationSeconds(), counts(p.counts()), flags);
   }
 
   /** Counts with their precision: the shown value, and the upper bound of a shortened one. */

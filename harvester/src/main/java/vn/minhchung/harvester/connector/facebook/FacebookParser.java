@@ -28,8 +28,17 @@ public final class FacebookParser {
   static final DateTimeFormatter CREATED_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ", Locale.ROOT);
   private static final int TITLE_MAX = 200;
 
-  /** One page of {@code /published_posts}: posts, the {@code next} URL and the {@code after} cursor if given. */
-  public record Page(List<HarvestedPost> posts, Optional<URI> next, Optional<String> after) {}
+  /**
+   * One page of {@code /published_posts} (or a {@code ?ids=} batch): posts, the {@code next} URL and the
+   * {@code after} cursor if given, and for each video post the id of its video ({@code attachments[0].target.id}),
+   * whose {@code length} is asked for separately.
+   */
+  public record Page(List<HarvestedPost> posts, Optional<URI> next, Optional<String> after, Map<String, String> videos) {
+    public Page {
+      posts = List.copyOf(posts);
+      videos = Map.copyOf(videos);
+    }
+  }
 
   /** The {@code error} object of a Graph answer. */
   public record GraphError(int code, Integer subcode, String type, String message, boolean isTransient) {}
@@ -44,23 +53,57 @@ public final class FacebookParser {
           source + ": expected a \"data\" array of posts but found " + data.getNodeType());
     }
     List<HarvestedPost> posts = new ArrayList<>();
+    Map<String, String> videos = new java.util.HashMap<>();
     for (JsonNode n : data) {
-      post(n, clock).ifPresent(posts::add);
+      post(n, clock).ifPresent(p -> add(p, n, posts, videos));
     }
     JsonNode paging = root.path("paging");
     Optional<URI> next = Optional.ofNullable(JsonBodies.text(paging, "next")).flatMap(FacebookParser::uri);
     Optional<String> after = Optional.ofNullable(JsonBodies.text(paging.path("cursors"), "after"));
-    return new Page(posts, next, after);
+    return new Page(posts, next, after, videos);
   }
 
   /** A {@code ?ids=a,b&fields=…} answer: an object keyed by post id. */
-  public static List<HarvestedPost> parseBatch(byte[] body, URI source, Clock clock) throws ConnectorException {
+  public static Page parseBatch(byte[] body, URI source, Clock clock) throws ConnectorException {
     JsonNode root = JsonBodies.read(body, source);
     List<HarvestedPost> posts = new ArrayList<>();
+    Map<String, String> videos = new java.util.HashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      post(it.next().getValue(), clock).ifPresent(posts::add);
+      JsonNode n = it.next().getValue();
+      post(n, clock).ifPresent(p -> add(p, n, posts, videos));
     }
-    return posts;
+    return new Page(posts, Optional.empty(), Optional.empty(), videos);
+  }
+
+  /**
+   * A {@code ?ids=v1,v2&fields=id,length} answer: each video's {@code length} (seconds, a decimal number in
+   * Graph) rounded to whole seconds; a video without a readable positive length is left out.
+   */
+  public static Map<String, Integer> parseLengths(byte[] body, URI source) throws ConnectorException {
+    JsonNode root = JsonBodies.read(body, source);
+    Map<String, Integer> out = new java.util.HashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode length = e.getValue().path("length");
+      if (length.isNumber() && length.asDouble() > 0 && length.asDouble() < Integer.MAX_VALUE) {
+        out.put(e.getKey(), (int) Math.round(length.asDouble()));
+      }
+    }
+    return out;
+  }
+
+  /** The video id of a post whose first attachment is a video, else empty. */
+  static Optional<String> videoId(JsonNode post) {
+    JsonNode a = post.path("attachments").path("data").path(0);
+    String mediaType = JsonBodies.text(a, "media_type");
+    String type = JsonBodies.text(a, "type");
+    boolean video = "video".equals(mediaType) || type != null && type.startsWith("video");
+    return video ? Optional.ofNullable(JsonBodies.text(a.path("target"), "id")) : Optional.empty();
+  }
+
+  private static void add(HarvestedPost p, JsonNode n, List<HarvestedPost> posts, Map<String, String> videos) {
+    posts.add(p);
+    videoId(n).ifPresent(v -> videos.put(p.platformId(), v));
   }
 
   /** The error of a Graph answer, if the body is one; never throws (HTML or garbage gives empty). */
@@ -119,7 +162,8 @@ public final class FacebookParser {
     }
     Counts counts = new Counts(edgeTotal(countNodes.get(0)), edgeTotal(countNodes.get(1)), edgeTotal(countNodes.get(2)),
         null, null);
-    return Optional.of(new HarvestedPost(id, PostKind.POST, url, url, title, null, message, null, null,
+    PostKind kind = videoId(n).isPresent() ? PostKind.VIDEO : PostKind.POST;
+    return Optional.of(new HarvestedPost(id, kind, url, url, title, null, message, null, null,
         JsonBodies.text(n, "full_picture"), postedAt, created, null, counts, flags));
   }
 

@@ -1,8 +1,6 @@
 package vn.minhchung.harvester.connector.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,37 +20,29 @@ import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import vn.minhchung.config.text.VietnameseCounts;
-import vn.minhchung.config.text.VietnameseDates;
 import vn.minhchung.config.text.VietnameseText;
+import vn.minhchung.harvester.connector.web.date.ArticleDates;
+import vn.minhchung.harvester.connector.web.date.DateCandidate;
+import vn.minhchung.harvester.connector.web.date.DateFindings;
+import vn.minhchung.harvester.connector.web.date.PageParts;
 import vn.minhchung.harvester.http.HtmlCharset;
 
 /**
- * Reads an article page: canonical URL, title, lead, body text, author, images, publication date with the
- * text it came from, views ("Lượt xem: 1.234") and section. Dates in order of trust (PLATFORMS.md): JSON-LD
- * {@code datePublished}, {@code article:published_time} / {@code pubdate} meta, {@code <time datetime>}, then
- * visible text. No date gives {@code postedAt} null and flag {@code no_date}; a date more than
- * {@link #FUTURE_TOLERANCE} ahead of the clock is kept and flagged {@code future_date}. Pure; the page is
- * parsed once and every selector is precompiled.
+ * Reads an article page: canonical URL, title, lead, body text, author, images, publication and modification
+ * dates with the text and source they came from ({@link ArticleDates}), views ("Lượt xem: 1.234") and section.
+ * No date gives {@code postedAt} null and flag {@code no_date} (with {@code date_conflict} when its sources
+ * disagree); a date more than {@link #FUTURE_TOLERANCE} ahead of the clock is kept and flagged
+ * {@code future_date}. Pure; the page is parsed once and every selector is precompiled.
  */
 public final class ArticleExtractor {
   static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_IMAGES = 20;
 
   private static final Evaluator CANONICAL = QueryParser.parse("link[rel=canonical][href]");
   private static final Evaluator OG_URL = QueryParser.parse("meta[property=og:url][content]");
-  private static final Evaluator OG_TITLE = QueryParser.parse("meta[property=og:title][content]");
   private static final Evaluator OG_IMAGE = QueryParser.parse("meta[property=og:image][content]");
   private static final Evaluator DESCRIPTION = QueryParser.parse(
       "meta[name=description][content], meta[property=og:description][content]");
-  private static final Evaluator JSON_LD = QueryParser.parse("script[type=application/ld+json]");
-  private static final Evaluator META_DATE = QueryParser.parse("meta[property=article:published_time][content], "
-      + "meta[name=pubdate][content], meta[name=publishdate][content], meta[itemprop=datePublished][content], "
-      + "meta[name=article:published_time][content], meta[property=og:published_time][content], "
-      + "meta[name=date][content], meta[name=dc.date.issued][content]");
-  private static final Evaluator TIME = QueryParser.parse("time[datetime], [itemprop=datePublished][datetime]");
-  private static final Evaluator DATE_TEXT = QueryParser.parse("[class*=date], [class*=time], [class*=ngay], "
-      + "[class*=publish], [class*=meta], [id*=date], time");
   private static final Evaluator META_AUTHOR = QueryParser.parse("meta[name=author][content], "
       + "meta[property=article:author][content]");
   private static final Evaluator AUTHOR = QueryParser.parse(".author, .article__author, .detail-author, "
@@ -85,37 +75,34 @@ public final class ArticleExtractor {
     Layout layout = Layout.FAMILIES.stream().filter(l -> doc.selectFirst(l.body()) != null).findFirst()
         .orElse(Layout.GENERIC);
 
-    String canonical = first(doc, CANONICAL, "abs:href")
-        .or(() -> first(doc, OG_URL, "abs:content"))
-        .flatMap(UrlCanonicalizer::canonical)
+    PageParts parts = PageParts.of(doc);
+    String canonical = declaredCanonical(parts, url)
         .or(() -> UrlCanonicalizer.canonical(url.toString()))
         .orElse(url.toString());
-    String title = text(doc.selectFirst(layout.title()))
-        .or(() -> first(doc, OG_TITLE, "content"))
-        .or(() -> Optional.of(doc.title()).filter(t -> !t.isBlank()))
-        .orElse(null);
-    String lead = text(doc.selectFirst(layout.lead())).or(() -> first(doc, DESCRIPTION, "content")).orElse(null);
+    Headlines.Headline headline = Headlines.choose(doc, parts, layout);
+    String title = headline.title();
+    String lead = text(doc.selectFirst(layout.lead())).or(() -> PageParts.first(parts.metas(), DESCRIPTION, "content")).orElse(null);
 
-    List<JsonNode> jsonLd = jsonLd(doc);
-    Optional<Dated> date = dateFromJsonLd(jsonLd)
-        .or(() -> attrDate(doc, META_DATE, "content", "meta"))
-        .or(() -> attrDate(doc, TIME, "datetime", "time"))
-        .or(() -> textDate(doc));
-    Instant postedAt = date.map(Dated::instant).orElse(null);
+    List<JsonNode> jsonLd = ArticleDates.jsonLd(parts);
+    String pageText = doc.body() == null ? "" : doc.body().text();
+    DateFindings dates = ArticleDates.read(doc, parts, url, headline.element(), jsonLd, pageText);
+    Optional<DateCandidate> date = dates.posted();
+    Instant postedAt = date.map(DateCandidate::instant).orElse(null);
     if (postedAt == null) {
       flags.add("no_date");
+      dates.problem().ifPresent(p -> flags.add("date_conflict"));
     } else if (postedAt.isAfter(clock.instant().plus(FUTURE_TOLERANCE))) {
       flags.add("future_date");
     }
 
-    Long views = views(doc.body() == null ? "" : doc.body().text());
-    String author = jsonLdAuthor(jsonLd).or(() -> first(doc, META_AUTHOR, "content"))
+    Long views = views(pageText);
+    String author = jsonLdAuthor(jsonLd).or(() -> PageParts.first(parts.metas(), META_AUTHOR, "content"))
         .or(() -> text(doc.selectFirst(AUTHOR))).orElse(null);
-    String section = first(doc, SECTION, "content").or(() -> lastText(doc.select(BREADCRUMB))).orElse(null);
+    String section = PageParts.first(parts.metas(), SECTION, "content").or(() -> lastText(doc.select(BREADCRUMB))).orElse(null);
 
     Element bodyEl = doc.selectFirst(layout.body());
     List<String> images = new ArrayList<>();
-    first(doc, OG_IMAGE, "abs:content").ifPresent(images::add);
+    PageParts.first(parts.metas(), OG_IMAGE, "abs:content").ifPresent(images::add);
     String bodyText = null;
     if (bodyEl != null) {
       bodyEl.select(layout.exclude()).remove();
@@ -128,19 +115,26 @@ public final class ArticleExtractor {
       bodyText = paragraphs(bodyEl);
     }
     return new ExtractedArticle(canonical, nfc(title), nfc(lead), nfc(bodyText), nfc(author), images, postedAt,
-        date.map(Dated::text).orElse(null), date.map(Dated::source).orElse(null), views, nfc(section),
-        bodyEl == null ? "none" : layout.name(), flags);
+        date.map(DateCandidate::text).map(ArticleExtractor::nfc).orElse(null),
+        date.map(DateCandidate::source).orElse(null), views, nfc(section),
+        bodyEl == null ? "none" : layout.name(), flags, dates);
   }
 
-  private record Dated(Instant instant, String text, String source) {}
-
-  private static Optional<Dated> dateFromJsonLd(List<JsonNode> nodes) {
-    for (JsonNode n : nodes) {
-      String v = n.path("datePublished").asText("");
-      if (!v.isBlank()) {
-        Optional<Dated> d = VietnameseDates.parseAbsolute(v).map(p -> new Dated(p.instant(), p.text(), "json-ld"));
-        if (d.isPresent()) {
-          return d;
+  /**
+   * The page's declared canonical ({@code link rel=canonical}, else {@code og:url}), unless it is the site's
+   * root while the page is not: a template's home link would merge distinct articles.
+   */
+  private static Optional<String> declaredCanonical(PageParts parts, URI url) {
+    for (Evaluator ev : List.of(CANONICAL, OG_URL)) {
+      Optional<String> c = (ev == CANONICAL ? PageParts.first(parts.links(), ev, "abs:href")
+          : PageParts.first(parts.metas(), ev, "abs:content")).flatMap(UrlCanonicalizer::canonical);
+      if (c.isPresent()) {
+        URI declared = URI.create(c.get());
+        boolean root = "/".equals(declared.getRawPath()) && declared.getRawQuery() == null;
+        String pagePath = url.getRawPath() == null ? "" : url.getRawPath();
+        boolean pageRoot = (pagePath.isEmpty() || pagePath.equals("/")) && url.getRawQuery() == null;
+        if (!root || pageRoot) {
+          return c;
         }
       }
     }
@@ -154,57 +148,6 @@ public final class ArticleExtractor {
       String name = one.isTextual() ? one.asText() : one.path("name").asText("");
       if (!name.isBlank()) {
         return Optional.of(name.strip());
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** Every JSON-LD object of the page, @graph members included; broken JSON-LD is ignored. */
-  private static List<JsonNode> jsonLd(Document doc) {
-    List<JsonNode> out = new ArrayList<>();
-    for (Element s : doc.select(JSON_LD)) {
-      try {
-        JsonNode n = JSON.readTree(s.data());
-        collect(n, out);
-      } catch (JsonProcessingException e) {
-        // A page with broken JSON-LD still has its other date sources.
-      }
-    }
-    return out;
-  }
-
-  private static void collect(JsonNode n, List<JsonNode> out) {
-    if (n == null) {
-      return;
-    }
-    if (n.isArray()) {
-      n.forEach(c -> collect(c, out));
-    } else if (n.isObject()) {
-      out.add(n);
-      collect(n.get("@graph"), out);
-    }
-  }
-
-  private static Optional<Dated> attrDate(Document doc, Evaluator ev, String attr, String source) {
-    for (Element e : doc.select(ev)) {
-      Optional<Dated> d = VietnameseDates.parseAbsolute(e.attr(attr))
-          .map(p -> new Dated(p.instant(), p.text(), source));
-      if (d.isPresent()) {
-        return d;
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<Dated> textDate(Document doc) {
-    for (Element e : doc.select(DATE_TEXT)) {
-      String own = e.text();
-      if (own.length() > 120) {
-        continue;
-      }
-      Optional<Dated> d = VietnameseDates.parseAbsolute(own).map(p -> new Dated(p.instant(), p.text(), "text"));
-      if (d.isPresent()) {
-        return d;
       }
     }
     return Optional.empty();
@@ -244,11 +187,6 @@ public final class ArticleExtractor {
     }
     String joined = String.join("\n\n", parts);
     return joined.isBlank() ? body.text().strip() : joined;
-  }
-
-  private static Optional<String> first(Document doc, Evaluator ev, String attr) {
-    Element e = doc.selectFirst(ev);
-    return e == null ? Optional.empty() : Optional.of(e.attr(attr).strip()).filter(s -> !s.isEmpty());
   }
 
   private static Optional<String> text(Element e) {

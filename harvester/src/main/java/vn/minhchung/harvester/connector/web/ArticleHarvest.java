@@ -70,6 +70,10 @@ final class ArticleHarvest {
     if (postedAt != null && postedAt.isBefore(ctx.windowStart()) && !refresh) {
       return Optional.of(postedAt);
     }
+    if (flags.contains("date_conflict")) {
+      ctx.problem(c.url(), "date_conflict", c.url() + ": " + a.dates().problem().orElse("các nguồn ngày đăng không khớp nhau")
+          + (postedAt != null ? "; dùng ngày của " + postedAtText : ""));
+    }
     if (flags.contains("no_date")) {
       ctx.problem(c.url(), "no_date", c.url() + ": không tìm thấy ngày đăng; bài được lưu không có ngày, cần kiểm tra");
     }

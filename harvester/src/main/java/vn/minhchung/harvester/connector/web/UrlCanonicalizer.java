@@ -12,7 +12,8 @@ import java.util.Set;
  * One spelling per page, so the same article found through RSS, a sitemap and a listing is one post: http/https
  * kept, scheme and host lower case, default port dropped, fragment dropped, tracking parameters removed
  * ({@code utm_*}, {@code fbclid}, {@code gclid}, {@code zarsrc}, {@code zaloid} …), remaining query parameters
- * sorted, empty path → "/", a trailing slash dropped (except for "/"), dot segments resolved. Pure.
+ * sorted, empty path → "/", a trailing slash dropped (except for "/"), dot segments resolved; other segments are
+ * kept as written ("//" and an embedded "/http://…" stay). Pure.
  */
 public final class UrlCanonicalizer {
   private UrlCanonicalizer() {}
@@ -28,7 +29,8 @@ public final class UrlCanonicalizer {
     }
     URI u;
     try {
-      u = new URI(url.strip().replace(" ", "%20")).normalize();
+      // Not URI.normalize(): it collapses "//" and turns an embedded "/http://" into "/http:/".
+      u = new URI(url.strip().replace(" ", "%20"));
     } catch (URISyntaxException e) {
       return Optional.empty();
     }
@@ -42,13 +44,9 @@ public final class UrlCanonicalizer {
     }
     int port = u.getPort();
     boolean defaultPort = port == -1 || "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
-    String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+    String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : removeDotSegments(u.getRawPath());
     while (path.length() > 1 && path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
-    }
-    if (path.startsWith("/..")) {
-      path = path.replaceFirst("^(/\\.\\.)+", "");
-      path = path.isEmpty() ? "/" : path;
     }
     StringBuilder sb = new StringBuilder(scheme).append("://");
     if (u.getRawUserInfo() != null) {
@@ -98,6 +96,34 @@ public final class UrlCanonicalizer {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /** RFC 3986 §5.2.4: "." and ".." segments resolved, every other segment (empty ones too) kept as written. */
+  static String removeDotSegments(String path) {
+    if (!path.contains("/.")) {
+      return path;
+    }
+    List<String> out = new ArrayList<>();
+    String[] segments = path.split("/", -1);
+    for (int i = 1; i < segments.length; i++) {
+      String s = segments[i];
+      boolean last = i == segments.length - 1;
+      if (s.equals(".")) {
+        if (last) {
+          out.add("");
+        }
+      } else if (s.equals("..")) {
+        if (!out.isEmpty()) {
+          out.remove(out.size() - 1);
+        }
+        if (last) {
+          out.add("");
+        }
+      } else {
+        out.add(s);
+      }
+    }
+    return "/" + String.join("/", out);
   }
 
   private static String query(String raw) {

@@ -19,6 +19,8 @@ import vn.minhchung.config.settings.Settings;
 import java.util.stream.Collectors;
 import vn.minhchung.storage.alert.Alert;
 import vn.minhchung.storage.credential.Accounts;
+import vn.minhchung.storage.node.ClusterNode;
+import vn.minhchung.storage.node.ClusterNodes;
 import vn.minhchung.storage.credential.PlatformAccount;
 import vn.minhchung.storage.registry.Channel;
 import vn.minhchung.storage.registry.PlanItem;
@@ -27,6 +29,21 @@ import vn.minhchung.storage.registry.PlanTarget;
 /** Finds the conditions a periodic check manages: stale channels, failure streaks, deadlines without evidence. */
 final class AlertConditions {
   private AlertConditions() {}
+
+  /** {@code serve} processes that stopped beating {@code minutes} ago without stopping cleanly. */
+  static List<Condition> silentNodes(Session s, Instant now, int minutes) {
+    List<Condition> out = new ArrayList<>();
+    for (ClusterNode n : ClusterNodes.list(s)) {
+      if (n.state(now, Duration.ofMinutes(minutes)) == ClusterNode.State.SILENT) {
+        out.add(new Condition("node_silent:" + n.name(), Alert.Kind.NODE_SILENT, null, null,
+            "Máy chủ " + n.name() + " mất liên lạc",
+            "Máy chủ " + n.name() + " (" + n.role().label() + ", phiên bản " + n.version() + ", máy " + n.host()
+                + ") không báo hoạt động từ " + AlertTexts.dateTime(n.lastHeartbeatAt())
+                + ". Kiểm tra tiến trình serve trên máy đó; các máy còn lại vẫn chạy tiếp lịch thu thập."));
+      }
+    }
+    return out;
+  }
 
   /** Active channels without a successful (or partial) run for {@code days} days, counted from registration. */
   static List<Condition> stale(Session s, Instant now, int days) {

@@ -33,7 +33,7 @@ public final class AlertService {
   private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
   private static final Set<Alert.Kind> CHECKED =
       EnumSet.of(Alert.Kind.STALE_CHANNEL, Alert.Kind.FAILURE_STREAK, Alert.Kind.DEADLINE_EVIDENCE,
-          Alert.Kind.ACCOUNT_EXPIRING, Alert.Kind.BANNER_MISSING);
+          Alert.Kind.ACCOUNT_EXPIRING, Alert.Kind.BANNER_MISSING, Alert.Kind.NODE_SILENT);
   private static final Set<Alert.Kind> RUN_DECIDED = EnumSet.of(Alert.Kind.CREDENTIAL_REJECTED, Alert.Kind.CHANNEL_BLOCKED);
 
   private final Database db;
@@ -43,6 +43,7 @@ public final class AlertService {
   private final int failureStreak;
   private final int deadlineDays;
   private final int accountExpiryDays;
+  private final int nodeSilentMinutes;
 
   public AlertService(Database db, Settings settings, Clock clock, Optional<AlertMailer> mailer) {
     this.db = db;
@@ -52,6 +53,7 @@ public final class AlertService {
     this.failureStreak = settings.integer("alerts.failureStreak");
     this.deadlineDays = settings.integer("alerts.deadlineDays");
     this.accountExpiryDays = settings.integer("alerts.accountExpiryDays");
+    this.nodeSilentMinutes = settings.integer("alerts.nodeSilentMinutes");
   }
 
   /** The service of the settings, e-mailing when {@code smtp.host} is set. */
@@ -71,6 +73,7 @@ public final class AlertService {
       found.addAll(AlertConditions.deadlines(s, LocalDate.ofInstant(now, Settings.ZONE), deadlineDays));
       found.addAll(AlertConditions.expiringAccounts(s, now, accountExpiryDays));
       found.addAll(AlertConditions.bannersMissing(s, LocalDate.ofInstant(now, Settings.ZONE)));
+      found.addAll(AlertConditions.silentNodes(s, now, nodeSilentMinutes));
       Map<String, Alert> existing = new HashMap<>();
       s.createSelectionQuery("from Alert a where a.kind in :kinds", Alert.class)
           .setParameter("kinds", CHECKED.stream().map(Alert.Kind::code).toList())

@@ -47,11 +47,24 @@ class FacebookPageParserTest {
     assertThat(video.counts()).isEqualTo(Map.of("reactions", new VietnameseCounts.Range(1_200_000L, 1_299_999L),
         "comments", new VietnameseCounts.Range(12L, 12L), "shares", new VietnameseCounts.Range(3L, 3L),
         "views", new VietnameseCounts.Range(45_000L, 45_999L)));
+    assertThat(video.durationSeconds()).as("the player shows 0:00 / 7:32").isEqualTo(452);
+    assertThat(first.durationSeconds()).isNull();
 
     BrowserPost third = posts.get(2);
     assertThat(third.platformId()).isEqualTo("pfbid0XyZ987");
     assertThat(third.postedAt()).contains(OffsetDateTime.parse("2026-11-19T21:05+07:00"));
     assertThat(third.counts()).isEmpty();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "<span>7:32</span>|452", "<span>0:00 / 7:32</span>|452", "<span>0:12&nbsp;/&nbsp;1:02:05</span>|3725",
+      "<span>Xem 7:32</span>|", "<a href='/x/videos/1'><span>7:32</span></a>|", "<span>14:30 hôm nay</span>|"})
+  void readsTheDurationAVideoPlayerShows(String player, Integer seconds) {
+    String html = "<div aria-posinset='1' role='article'><span><a href='/trang/videos/42'>3 giờ</a></span>"
+        + "<div aria-label='Trình phát video'><video></video>" + player + "</div></div>";
+    List<BrowserPost> posts = FacebookPageParser.parse(html.getBytes(StandardCharsets.UTF_8), PAGE, CLOCK);
+    assertThat(posts).singleElement().extracting(BrowserPost::durationSeconds).isEqualTo(seconds);
   }
 
   @Test

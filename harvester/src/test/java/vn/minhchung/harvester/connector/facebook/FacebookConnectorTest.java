@@ -41,6 +41,7 @@ import vn.minhchung.harvester.connector.Counts;
 import vn.minhchung.harvester.connector.FakeAccess;
 import vn.minhchung.harvester.connector.HarvestedPost;
 import vn.minhchung.harvester.connector.KnownPost;
+import vn.minhchung.harvester.connector.PostKind;
 import vn.minhchung.harvester.connector.RecordingContext;
 
 class FacebookConnectorTest {
@@ -244,6 +245,41 @@ class FacebookConnectorTest {
     connector().harvest(CHANNEL, context(List.of()));
 
     assertThat(waits.all).containsExactly(Duration.ofSeconds(16));
+  }
+
+  @Test
+  void videoPostsGetTheirDurationFromTheVideosLength() throws Exception {
+    wm.stubFor(get(urlPathEqualTo(POSTS)).willReturn(okJson(body("posts-video-2026-04-20.json"))));
+    wm.stubFor(get(urlPathEqualTo("/v26.0/")).withQueryParam("fields", equalTo("id,length"))
+        .withQueryParam("ids", equalTo("771234567890123,771234567890456,771234567890789"))
+        .willReturn(okJson(body("video-lengths-2026-04-20.json"))));
+    RecordingContext ctx = context(List.of());
+
+    connector().harvest(CHANNEL, ctx);
+
+    assertThat(ctx.accepted).extracting(HarvestedPost::kind).containsExactly(PostKind.VIDEO, PostKind.VIDEO,
+        PostKind.VIDEO, PostKind.POST);
+    assertThat(ctx.accepted).extracting(HarvestedPost::durationSeconds).containsExactly(452, 95, null, null);
+    assertThat(ctx.accepted.get(0).title()).isEqualTo("Phóng sự: Bắc Ninh tăng tốc chuyển đổi số năm 2026");
+    assertThat(ctx.accepted.get(2).flags()).as("Graph gave no length for the reel").contains("duration_unknown");
+    assertThat(ctx.accepted.get(0).flags()).doesNotContain("duration_unknown");
+    assertThat(ctx.problems).isEmpty();
+    wm.verify(1, getRequestedFor(urlPathEqualTo("/v26.0/")).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+  }
+
+  @Test
+  void aFailedLengthCallIsAProblemAndTheVideosStayWithoutDuration() throws Exception {
+    wm.stubFor(get(urlPathEqualTo(POSTS)).willReturn(okJson(body("posts-video-2026-04-20.json"))));
+    wm.stubFor(get(urlPathEqualTo("/v26.0/")).withQueryParam("fields", equalTo("id,length"))
+        .willReturn(aResponse().withStatus(400).withBody(body("error-100-2026-04-20.json"))));
+    RecordingContext ctx = context(List.of());
+
+    connector().harvest(CHANNEL, ctx);
+
+    assertThat(ctx.accepted).hasSize(4);
+    assertThat(ctx.accepted.get(0).durationSeconds()).isNull();
+    assertThat(ctx.accepted.get(0).flags()).contains("duration_unknown");
+    assertThat(ctx.problems).extracting(p -> p.reasonCode()).containsExactly("video_length_unreadable");
   }
 
   @Test

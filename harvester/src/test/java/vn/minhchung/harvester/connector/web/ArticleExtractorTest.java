@@ -142,4 +142,31 @@ class ArticleExtractorTest {
     assertThat(a.title()).isEqualTo("<script>alert(1)</script> Tin");
     assertThat(a.flags()).containsExactly("no_date");
   }
+
+  @Test
+  void aCanonicalThatIsTheSiteRootIsIgnored() {
+    String html = "<html lang=vi><head><link rel=canonical href='https://bacninh.gov.vn/'></head><body>"
+        + "<h1>Tin</h1></body></html>";
+    ExtractedArticle a = ArticleExtractor.extract(html, URI.create("https://bacninh.gov.vn/tin-tuc/hoi-nghi.html"), CLOCK);
+    assertThat(a.canonicalUrl()).isEqualTo("https://bacninh.gov.vn/tin-tuc/hoi-nghi.html");
+  }
+
+  @Test
+  void aSiteNameHeadingGivesWayToTheOgTitle() {
+    String html = "<html lang=vi><head><title>Xã Đông Tiến số hóa hồ sơ - Cổng thông tin điện tử tỉnh Bắc Ninh</title>"
+        + "<meta property='og:title' content='Xã Đông Tiến số hóa hồ sơ'></head><body>"
+        + "<h1>Cổng thông tin điện tử tỉnh Bắc Ninh</h1><div class=title-news>Xã Đông Tiến số hóa hồ sơ</div>"
+        + "</body></html>";
+    ExtractedArticle a = ArticleExtractor.extract(html, URI.create("https://bacninh.gov.vn/tin/1.html"), CLOCK);
+    assertThat(a.title()).isEqualTo("Xã Đông Tiến số hóa hồ sơ");
+  }
+
+  @Test
+  void conflictingDatesAreFlaggedAndNoDateIsGiven() {
+    String html = "<html lang=vi><body><h1>Hội nghị</h1><div class=post-meta>09/11/2026 08:30</div>"
+        + "<div class=event>Thời gian: 18/11/2026</div></body></html>";
+    ExtractedArticle a = ArticleExtractor.extract(html, URI.create("https://bacninh.gov.vn/tin/2.html"), CLOCK);
+    assertThat(a.postedAt()).isNull();
+    assertThat(a.flags()).containsExactlyInAnyOrder("no_date", "date_conflict");
+  }
 }
