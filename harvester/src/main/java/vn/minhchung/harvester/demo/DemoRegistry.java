@@ -81,7 +81,7 @@ public final class DemoRegistry {
   private static PlanEntry dueAfter(PlanEntry p, LocalDate deadline) {
     List<ItemEntry> items = p.items().stream().map(i -> i.deadline() == null ? i : new ItemEntry(i.code(), i.title(),
         i.lead(), i.cooperating(), i.timing(), deadline, i.products(), i.keywords(), i.components(), i.targets(),
-        i.where())).toList();
+        i.unitDeadlines(), i.where())).toList();
     return new PlanEntry(p.code(), p.title(), p.issuer(), p.issuedOn(), p.components(), items, p.where());
   }
 
