@@ -246,9 +246,9 @@ final class DemoCommand implements Callable<Integer> {
       }
       List<vn.minhchung.storage.evidence.Evidence> days = s.createSelectionQuery("from Evidence e join fetch e.post p"
           + " where p.channel.code = :c and p.platformId like 'watch:%' and e.capture is not null"
-          + " and not exists (select l from EvidenceLink l"
-          + " where l.evidence = e) order by p.platformId", vn.minhchung.storage.evidence.Evidence.class)
-          .setParameter("c", DemoRegistry.PORTAL).getResultList();
+          + " and not exists (select l from EvidenceLink l where l.evidence = e and l.planItem = :item"
+          + " and l.state = 'confirmed') order by p.platformId", vn.minhchung.storage.evidence.Evidence.class)
+          .setParameter("c", DemoRegistry.PORTAL).setParameter("item", item).getResultList();
       com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
       for (vn.minhchung.storage.evidence.Evidence e : days) {
         String id = e.getId().toString();
@@ -256,10 +256,19 @@ final class DemoCommand implements Callable<Integer> {
         e.review("approved", null, USER, now);
         vn.minhchung.storage.audit.AuditLog.append(s, now, USER, "evidence.approve", "evidence", id, before,
             json.createObjectNode().put("status", "approved").put("reviewedBy", USER).toString());
-        s.persist(new vn.minhchung.storage.evidence.EvidenceLink(e, item, "manual", "confirmed", null, USER, now));
+        // A suggestion the harvest's linking made for this item is confirmed; otherwise the link is added.
+        vn.minhchung.storage.evidence.EvidenceLink suggested = s.createSelectionQuery("from EvidenceLink l where"
+            + " l.evidence = :e and l.planItem = :item", vn.minhchung.storage.evidence.EvidenceLink.class)
+            .setParameter("e", e).setParameter("item", item).uniqueResult();
+        if (suggested != null) {
+          suggested.setState("confirmed", now);
+        } else {
+          s.persist(new vn.minhchung.storage.evidence.EvidenceLink(e, item, "manual", "confirmed", null, USER, now));
+        }
+        String link = "\"" + BANNER_PLAN + " " + BANNER_ITEM + "\"";
         vn.minhchung.storage.audit.AuditLog.append(s, now, USER, "evidence.relink", "evidence", id,
-            "{\"confirmed\":[],\"suggested\":[]}", "{\"confirmed\":[\"" + BANNER_PLAN + " " + BANNER_ITEM
-                + "\"],\"suggested\":[]}");
+            "{\"confirmed\":[],\"suggested\":[" + (suggested != null ? link : "") + "]}",
+            "{\"confirmed\":[" + link + "],\"suggested\":[]}");
       }
       return days.size();
     });
