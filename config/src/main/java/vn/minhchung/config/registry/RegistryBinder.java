@@ -22,7 +22,7 @@ final class RegistryBinder {
   static final List<String> PLAN_KEYS = List.of("code", "title", "issuer", "issuedOn", "components", "items");
   static final List<String> ITEM_KEYS =
       List.of("code", "title", "lead", "cooperating", "timing", "deadline", "products", "keywords", "components",
-          "targets");
+          "unitDeadline", "unitDeadlines", "targets");
   static final List<String> TARGET_KEYS = List.of("component", "kind", "description", "count", "minDuration",
       "maxDuration");
 
@@ -112,7 +112,8 @@ final class RegistryBinder {
     }
     return new ItemEntry(fs.text("code", true), fs.text("title", true), fs.text("lead", false),
         fs.list("cooperating"), fs.text("timing", false), fs.date("deadline"), fs.text("products", false),
-        fs.list("keywords"), fs.components(), targets, fs.where());
+        fs.list("keywords"), fs.components(), targets,
+        new UnitDeadlines(fs.date("unitDeadline"), fs.unitDeadlines()), fs.where());
   }
 
   /** The mapping entries of an optional list field. */
@@ -241,6 +242,46 @@ final class RegistryBinder {
         }
       }
       return out;
+    }
+
+    /**
+     * {@code unitDeadlines}: a mapping of unit code to date dd/MM/yyyy, or values "UNIT=dd/MM/yyyy" (the
+     * workbook's comma-separated cell).
+     */
+    Map<String, LocalDate> unitDeadlines() {
+      Node n = node("unitDeadlines");
+      Map<String, LocalDate> out = new LinkedHashMap<>();
+      if (n == null || n instanceof Node.ScalarNode s && (s.text() == null || s.text().isBlank())) {
+        return out;
+      }
+      if (n instanceof Node.MapNode m) {
+        for (Node.Field f : m.fields().values()) {
+          String v = f.value() instanceof Node.ScalarNode s && s.text() != null ? s.text().trim() : null;
+          unitDeadline(out, f.key(), v, f.value().at());
+        }
+        return out;
+      }
+      for (String v : stringList(n, "unitDeadlines")) {
+        int eq = v.indexOf('=');
+        if (eq <= 0) {
+          problem(n.at(), "unitDeadlines", "expected UNIT=dd/MM/yyyy (e.g. SYT=28/12/2025) but found '" + v + "'");
+        } else {
+          unitDeadline(out, v.substring(0, eq).trim(), v.substring(eq + 1).trim(), n.at());
+        }
+      }
+      return out;
+    }
+
+    private void unitDeadline(Map<String, LocalDate> out, String unit, String value, Location where) {
+      LocalDate d = value == null ? null : RegistryFormats.parseDate(value).orElse(null);
+      if (d == null) {
+        problem(where, "unitDeadlines", "unit " + unit + ": expected a date dd/MM/yyyy such as 28/12/2025 but was '"
+            + value + "'");
+      } else if (out.containsKey(unit)) {
+        problem(where, "unitDeadlines", "unit " + unit + " is listed twice");
+      } else {
+        out.put(unit, d);
+      }
     }
 
     LocalDate date(String key) {

@@ -142,6 +142,7 @@ public final class RegistryValidator {
         add(i.where().at("cooperating"), "cooperating", "unit " + u + " is listed twice");
       }
     }
+    unitDeadlines(i);
     for (TargetEntry t : i.targets()) {
       if (t.component() != 0 && EvidenceComponent.of(t.component()).isEmpty()) {
         add(t.where().at("component"), "component", "expected an evidence component 1..6 but was " + t.component());
@@ -166,6 +167,30 @@ public final class RegistryValidator {
             + "kinds clip and infographic_3d (or a target without kind)");
       }
     }
+  }
+
+  /** Units report before the item's own deadline: never after it, and only units that exist. */
+  private void unitDeadlines(ItemEntry i) {
+    UnitDeadlines u = i.unitDeadlines();
+    if (u.cooperating() != null) {
+      if (i.cooperating().isEmpty()) {
+        add(i.where().at("unitDeadline"), "unitDeadline", "the item has no cooperating units for this date; list "
+            + "them in 'cooperating' or give dates per unit in 'unitDeadlines'");
+      }
+      if (i.deadline() != null && u.cooperating().isAfter(i.deadline())) {
+        add(i.where().at("unitDeadline"), "unitDeadline", "the units' deadline "
+            + RegistryFormats.formatDate(u.cooperating()) + " is after the item's deadline "
+            + RegistryFormats.formatDate(i.deadline()) + "; units report to the lead unit before it reports");
+      }
+    }
+    u.byUnit().forEach((unit, day) -> {
+      unitRef(unit, "unitDeadlines", i.where());
+      if (i.deadline() != null && day.isAfter(i.deadline())) {
+        add(i.where().at("unitDeadlines"), "unitDeadlines", "unit " + unit + ": deadline "
+            + RegistryFormats.formatDate(day) + " is after the item's deadline "
+            + RegistryFormats.formatDate(i.deadline()) + "; units report to the lead unit before it reports");
+      }
+    });
   }
 
   private void code(String code, Where where, String what, Map<String, Location> seen) {

@@ -49,7 +49,8 @@ public final class RegistryXlsxWriter {
         for (ItemEntry i : p.items()) {
           row(items, p.code(), i.code(), i.title(), i.lead(), join(i.cooperating()), i.timing(),
               i.deadline() == null ? null : RegistryFormats.formatDate(i.deadline()), i.products(), join(i.keywords()),
-              ExpectedComponents.toCell(i.components()));
+              ExpectedComponents.toCell(i.components()), i.unitDeadlines().cooperating() == null ? null
+                  : RegistryFormats.formatDate(i.unitDeadlines().cooperating()), i.unitDeadlines().byUnitCell());
           for (TargetEntry t : i.targets()) {
             row(targets, p.code(), i.code(), Integer.toString(t.component()),
                 t.kind() == null ? null : t.kind().code(), t.description(),

@@ -99,6 +99,14 @@ public final class RegistryYamlWriter {
     if (i.components() != null) {
       m.put("components", i.components());
     }
+    if (i.unitDeadlines().cooperating() != null) {
+      m.put("unitDeadline", RegistryFormats.formatDate(i.unitDeadlines().cooperating()));
+    }
+    if (!i.unitDeadlines().byUnit().isEmpty()) {
+      Map<String, Object> byUnit = new LinkedHashMap<>();
+      i.unitDeadlines().byUnit().forEach((u, d) -> byUnit.put(u, RegistryFormats.formatDate(d)));
+      m.put("unitDeadlines", byUnit);
+    }
     if (!i.targets().isEmpty()) {
       m.put("targets", i.targets().stream().map(RegistryYamlWriter::target).toList());
     }

@@ -28,7 +28,7 @@ final class XlsxLayout {
   static final List<String> SHEETS = List.of(UNITS, CHANNELS, PLANS, ITEMS, TARGETS);
 
   /** Columns whose cell holds a comma-separated list. */
-  static final Set<String> LIST_COLUMNS = Set.of("cooperating", "keywords", "components");
+  static final Set<String> LIST_COLUMNS = Set.of("cooperating", "keywords", "components", "unitDeadlines");
 
   static final String OPTION_PREFIX = "options.";
 

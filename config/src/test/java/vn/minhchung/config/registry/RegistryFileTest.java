@@ -326,4 +326,52 @@ class RegistryFileTest {
           bad + ":items!2:D: lead: unknown unit 'SKHCN-X'; add it under units or fix the code");
     }
   }
+
+  @Test
+  void unitDeadlinesCascadeBeforeTheItemsAndRoundTripThroughYamlAndWorkbook() throws IOException {
+    RegistryDocument doc = RegistryFile.read(fixture("unit-deadlines.yaml"), Set.of());
+    ItemEntry iv = doc.plans().get(0).items().get(0);
+    assertThat(iv.unitDeadlines().cooperating()).isEqualTo(LocalDate.of(2025, 12, 28));
+    assertThat(iv.unitDeadlines().resolve(iv.cooperating())).containsExactly(
+        java.util.Map.entry("SKHCN", LocalDate.of(2025, 12, 28)), java.util.Map.entry("XA-BAT-XAT", LocalDate.of(2025, 12, 26)));
+
+    Path yaml = dir.resolve("again.yaml");
+    Files.writeString(yaml, RegistryYamlWriter.write(doc), StandardCharsets.UTF_8);
+    assertThat(Files.readString(yaml)).contains("unitDeadline: 28/12/2025").contains("XA-BAT-XAT: 26/12/2025");
+    assertThat(RegistryFile.read(yaml, Set.of()).plans().get(0).items().get(0).unitDeadlines())
+        .isEqualTo(iv.unitDeadlines());
+
+    Path xlsx = dir.resolve("again.xlsx");
+    Files.write(xlsx, RegistryXlsxWriter.write(doc));
+    try (var in = Files.newInputStream(xlsx); var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+      var items = book.getSheet("items");
+      int col = 0;
+      while (!"unitDeadlines".equals(items.getRow(0).getCell(col).getStringCellValue())) {
+        col++;
+      }
+      assertThat(items.getRow(1).getCell(col).getStringCellValue()).isEqualTo("XA-BAT-XAT=26/12/2025");
+      assertThat(items.getRow(1).getCell(col - 1).getStringCellValue()).isEqualTo("28/12/2025");
+      items.getRow(1).getCell(col).setCellValue("XA-BAT-XAT=26/12/2025, SKHCN=27/12/2025");
+      try (OutputStream out = Files.newOutputStream(xlsx)) {
+        book.write(out);
+      }
+    }
+    ItemEntry fromBook = RegistryFile.read(xlsx, Set.of()).plans().get(0).items().get(0);
+    assertThat(fromBook.unitDeadlines().resolve(fromBook.cooperating())).containsExactly(
+        java.util.Map.entry("SKHCN", LocalDate.of(2025, 12, 27)), java.util.Map.entry("XA-BAT-XAT", LocalDate.of(2025, 12, 26)));
+  }
+
+  @Test
+  void unitDeadlinesAfterTheItemsOrForUnknownUnitsAreReported() {
+    Path f = fixture("bad-unit-deadlines.yaml");
+    assertThat(problems(f)).containsExactly(
+        f + ":12:23: unitDeadline: the item has no cooperating units for this date; list them in 'cooperating' or "
+            + "give dates per unit in 'unitDeadlines'",
+        f + ":12:23: unitDeadline: the units' deadline 02/01/2026 is after the item's deadline 31/12/2025; units "
+            + "report to the lead unit before it reports",
+        f + ":14:11: unitDeadlines: unit SVHTTDL: deadline 05/01/2026 is after the item's deadline 31/12/2025; units "
+            + "report to the lead unit before it reports",
+        f + ":14:11: unitDeadlines: unknown unit 'SYT'; add it under units or fix the code",
+        f + ":16:18: unitDeadlines: unit SKHCN: expected a date dd/MM/yyyy such as 28/12/2025 but was '28-12-2025'");
+  }
 }

@@ -17,6 +17,7 @@ import vn.minhchung.config.settings.Settings;
 final class CaptureManifest {
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", java.util.Locale.ROOT);
+  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", java.util.Locale.ROOT);
 
   private CaptureManifest() {}
 
@@ -49,6 +50,17 @@ final class CaptureManifest {
     o.put("toolVersion", toolVersion);
     o.put("viewport", viewport);
     o.put("elementSelector", selector.orElse(null));
+    req.watch().ifPresent(w -> {
+      // A watched page's day: the dossier's banner series and 'verify' read it from here.
+      ObjectNode n = o.putObject("watch");
+      n.put("day", w.day().toString());
+      n.put("from", w.from().map(Object::toString).orElse(null));
+      n.put("to", w.to().map(Object::toString).orElse(null));
+      n.put("selector", w.selector().orElse(null));
+      n.put("text", w.text().orElse(null));
+      n.put("found", selector.isPresent());
+      n.put("periodDay", w.periodDay().orElse(null));
+    });
     fullPage.ifPresent(f -> {
       ObjectNode fp = o.putObject("fullPage");
       fp.put("documentHeight", f.documentHeight());

@@ -221,7 +221,7 @@ public final class CaptureService implements AutoCloseable {
 
     List<CaptureResult.StoredFile> files = new ArrayList<>();
     raw.elementPng().ifPresent(png -> files.add(put("screenshot.png",
-        band.burn(png, BandText.title(raw.capturedAt()), BandText.lines(req, raw, facts)), "image/png")));
+        band.burn(png, BandText.title(req, raw), BandText.lines(req, raw, facts)), "image/png")));
     raw.fullPagePng().ifPresent(png -> files.add(put("fullpage.png", png, "image/png")));
     raw.html().ifPresent(html -> files.add(put("page.html",
         html.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/html; charset=utf-8")));

@@ -47,11 +47,12 @@ public final class CaptureTargets {
    * A page to capture: a harvested post (or an uploaded evidence item's URL, then without post and kind), with
    * what the harvest knows about it. {@code counts}: the latest snapshot's counts as text, exact ones as digits
    * ("1444"), ones read shortened from a page as the page showed them ("1,2K"). {@code watchUntil}: end of a
-   * watched page's period.
+   * watched page's period; {@code watch}: what a watched page must show on the post's day.
    */
   public record Target(Optional<Long> postId, Optional<Long> evidenceId, String url, Optional<String> channelCode,
       Optional<String> channelName, Optional<ChannelKind> kind, Instant firstSeenAt, Optional<Instant> postedAt,
-      Optional<String> postedAtText, Map<String, String> counts, Optional<Instant> watchUntil) {
+      Optional<String> postedAtText, Map<String, String> counts, Optional<Instant> watchUntil,
+      Optional<PageWatch> watch) {
     public Target {
       counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     }
@@ -94,7 +95,7 @@ public final class CaptureTargets {
       // A watched page's "post" is the watch day, not a date the page shows: its band says the day, nothing is asked.
       r = r.withFacts(known);
     }
-    return r;
+    return t.watch().isPresent() ? r.withWatch(t.watch().get()) : r;
   }
 
   /**
@@ -168,7 +169,8 @@ public final class CaptureTargets {
       Optional<String> channel = Optional.ofNullable(e.getChannel()).map(Channel::getCode);
       return new Target(Optional.empty(), Optional.of(evidenceId), e.getUrl(), channel,
           Optional.ofNullable(e.getChannel()).map(Channel::getName), Optional.empty(),
-          e.getCreatedAt(), Optional.ofNullable(e.getOccurredAt()), Optional.empty(), Map.of(), Optional.empty());
+          e.getCreatedAt(), Optional.ofNullable(e.getOccurredAt()), Optional.empty(), Map.of(), Optional.empty(),
+          Optional.empty());
     });
   }
 
@@ -197,7 +199,8 @@ public final class CaptureTargets {
           Optional.of(channel.getCode()), Optional.ofNullable(channel.getName()), Optional.of(channel.getKind()),
           p.getFirstSeenAt(),
           Optional.ofNullable(p.getPostedAt()), Optional.ofNullable(p.getPostedAtText()),
-          counts(latest.get(p.getId())), watchUntil));
+          counts(latest.get(p.getId())), watchUntil, channel.getKind() == ChannelKind.WEB_PAGE
+              ? watch(channel, p) : Optional.empty()));
     }
     return out;
   }
@@ -234,6 +237,29 @@ public final class CaptureTargets {
       return PageWatchConnector.watchEnd(HarvestRunService.spec(c))
           .map(day -> day.plusDays(1).atStartOfDay(Settings.ZONE).toInstant().minusSeconds(1));
     } catch (ConnectorException e) {
+      // The watch connector rejects such a channel with a message naming the option; no run reaches here.
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * What a watched page must show on the day of its watch post ({@code watch:yyyy-MM-dd}), read from the channel's
+   * options as the watch connector reads them; empty for any other post.
+   */
+  private static Optional<PageWatch> watch(Channel c, Post p) {
+    try {
+      var spec = HarvestRunService.spec(c);
+      if (spec.option("watchSelector").isEmpty() && spec.option("watchText").isEmpty()) {
+        return Optional.empty();
+      }
+      String id = p.getPlatformId() == null ? "" : p.getPlatformId();
+      if (!id.startsWith("watch:")) {
+        return Optional.empty();
+      }
+      java.time.LocalDate day = java.time.LocalDate.parse(id.substring(6));
+      return Optional.of(new PageWatch(spec.option("watchSelector"), spec.option("watchText"), day,
+          PageWatchConnector.watchStart(spec), PageWatchConnector.watchEnd(spec)));
+    } catch (ConnectorException | java.time.format.DateTimeParseException e) {
       // The watch connector rejects such a channel with a message naming the option; no run reaches here.
       return Optional.empty();
     }

@@ -30,6 +30,7 @@ import vn.minhchung.config.settings.Settings;
 import vn.minhchung.harvester.account.Credentials;
 import vn.minhchung.harvester.capture.CaptureRunListener;
 import vn.minhchung.harvester.connector.ConnectorException;
+import vn.minhchung.harvester.demo.DemoClock;
 import vn.minhchung.harvester.demo.DemoRegistry;
 import vn.minhchung.harvester.demo.DemoSites;
 import vn.minhchung.harvester.harvest.RunOptions;
@@ -74,7 +75,8 @@ final class DemoCommand implements Callable<Integer> {
     try (Database own = Database.open(ctx.settings())) {
       DemoData.claim(ctx.dataDir(), own, ctx.clock().instant());
     }
-    try (DemoSites sites = startSites(ctx)) {
+    DemoClock clock = new DemoClock(ctx.clock());
+    try (DemoSites sites = startSites(ctx, clock)) {
       java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>(sites.settingsOverrides());
       if (webPort > 0 && !noServe) {
         // The Zalo consent page sends the browser back to this UI.
@@ -93,7 +95,9 @@ final class DemoCommand implements Callable<Integer> {
       boolean handedOver = false;
       try {
         connectFacebookPages(ctx, harvesting, sites, out);
+        backfillBannerWatch(ctx, sites, clock, out);
         harvestAll(ctx, harvesting, out, started);
+        reviewBannerDays(ctx, out);
         DemoReview.apply(ctx.database(), ctx.clock().instant(), out);
         List<String> notConnected = unconnected(ctx.database(), "zalo_oa");
         if (noServe) {
@@ -121,7 +125,7 @@ final class DemoCommand implements Callable<Integer> {
    * the first run (its start is kept in {@code DATA/demo/anchor}) and the counts keep growing from where the
    * runs recorded so far left them.
    */
-  private DemoSites startSites(AppContext ctx) throws IOException {
+  private DemoSites startSites(AppContext ctx, DemoClock clock) throws IOException {
     Path anchorFile = ctx.dataDir().resolve("demo").resolve("anchor");
     Instant anchor;
     if (Files.isRegularFile(anchorFile)) {
@@ -138,7 +142,9 @@ final class DemoCommand implements Callable<Integer> {
       Files.writeString(anchorFile, anchor + "\n", java.nio.charset.StandardCharsets.UTF_8);
     }
     try {
-      return DemoSites.start(sitesPort, ctx.clock(), anchor);
+      DemoSites sites = DemoSites.start(sitesPort, clock, anchor);
+      sites.takeBannerDownOn(DemoRegistry.bannerDownOn(LocalDate.ofInstant(ctx.clock().instant(), Settings.ZONE)));
+      return sites;
     } catch (java.net.BindException e) {
       throw new CliException(ExitCodes.BAD_INPUT, "cannot start the demo sites on ports " + (sitesPort + 1) + "-"
           + (sitesPort + 5) + " of 127.0.0.1: " + e.getMessage() + "; another program uses them (a demo already "
@@ -182,6 +188,95 @@ final class DemoCommand implements Callable<Integer> {
       } catch (ConnectorException e) {
         out.printf(Locale.ROOT, "Trang Facebook %s: chưa kết nối được: %s%n", code, e.getMessage());
       }
+    }
+  }
+
+  /**
+   * The banner watch's days before today, as if the portal had been harvested at 08:00 on each of them: the
+   * harvester and the demo portal read {@code clock}, set to each day in turn (the portal shows no banner on
+   * {@link DemoRegistry#bannerDownOn}). Days already recorded are left, so a second demo run adds nothing; today's
+   * run is the normal harvest's.
+   */
+  private static void backfillBannerWatch(AppContext ctx, DemoSites sites, DemoClock clock, PrintWriter out) {
+    LocalDate today = LocalDate.ofInstant(ctx.clock().instant(), Settings.ZONE);
+    java.util.Set<String> recorded = new java.util.HashSet<>(ctx.database().inTransaction(s -> s.createSelectionQuery(
+        "select p.platformId from Post p where p.channel.code = :c and p.platformId like 'watch:%'", String.class)
+        .setParameter("c", DemoRegistry.PORTAL).getResultList()));
+    List<LocalDate> days = new ArrayList<>();
+    for (LocalDate d = DemoRegistry.watchFrom(today); d.isBefore(today); d = d.plusDays(1)) {
+      if (!recorded.contains("watch:" + d)) {
+        days.add(d);
+      }
+    }
+    if (days.isEmpty()) {
+      return;
+    }
+    out.printf(Locale.ROOT, "Theo dõi banner của cổng %s: ghi bù %d ngày đã qua của đợt (mỗi ngày lúc 08:00)…%n",
+        sites.portalUrl(), days.size());
+    out.flush();
+    try (Harvesting past = Harvesting.wire(ctx, clock)) {
+      for (LocalDate d : days) {
+        clock.travelTo(d.atTime(8, 0).atZone(Settings.ZONE).toInstant());
+        RunSummary r = past.service().harvest(DemoRegistry.PORTAL, RunOptions.manual(true));
+        out.printf(Locale.ROOT, "  %s  %s%n", vn.minhchung.review.export.DossierText.date(d), HarvestCommand.line(r));
+        out.flush();
+      }
+    } finally {
+      clock.back();
+    }
+  }
+
+  /** The plan item the demo files the portal's banner days under (propaganda about the Law, all six components). */
+  static final String BANNER_PLAN = "110/KH-UBND";
+  static final String BANNER_ITEM = "II.2";
+
+  /**
+   * What a reviewer does with the banner watch's days on the evidence page: approves each day that has its capture
+   * (the missing one too, as the proof that it was missing) and links it to {@link #BANNER_ITEM}, audited as the {@code demo} user; the
+   * dossier of {@link #BANNER_PLAN} then holds the banner series. Days already linked are left as they are.
+   */
+  private static void reviewBannerDays(AppContext ctx, PrintWriter out) {
+    Instant now = ctx.clock().instant();
+    int done = ctx.database().inTransaction(s -> {
+      vn.minhchung.storage.registry.PlanItem item = s.createSelectionQuery("from PlanItem i where i.plan.code = :p"
+          + " and i.code = :i", vn.minhchung.storage.registry.PlanItem.class).setParameter("p", BANNER_PLAN)
+          .setParameter("i", BANNER_ITEM).uniqueResult();
+      if (item == null) {
+        return 0;
+      }
+      List<vn.minhchung.storage.evidence.Evidence> days = s.createSelectionQuery("from Evidence e join fetch e.post p"
+          + " where p.channel.code = :c and p.platformId like 'watch:%' and e.capture is not null"
+          + " and not exists (select l from EvidenceLink l where l.evidence = e and l.planItem = :item"
+          + " and l.state = 'confirmed') order by p.platformId", vn.minhchung.storage.evidence.Evidence.class)
+          .setParameter("c", DemoRegistry.PORTAL).setParameter("item", item).getResultList();
+      com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+      for (vn.minhchung.storage.evidence.Evidence e : days) {
+        String id = e.getId().toString();
+        String before = json.createObjectNode().put("status", e.getStatus()).toString();
+        e.review("approved", null, USER, now);
+        vn.minhchung.storage.audit.AuditLog.append(s, now, USER, "evidence.approve", "evidence", id, before,
+            json.createObjectNode().put("status", "approved").put("reviewedBy", USER).toString());
+        // A suggestion the harvest's linking made for this item is confirmed; otherwise the link is added.
+        vn.minhchung.storage.evidence.EvidenceLink suggested = s.createSelectionQuery("from EvidenceLink l where"
+            + " l.evidence = :e and l.planItem = :item", vn.minhchung.storage.evidence.EvidenceLink.class)
+            .setParameter("e", e).setParameter("item", item).uniqueResult();
+        if (suggested != null) {
+          suggested.setState("confirmed", now);
+        } else {
+          s.persist(new vn.minhchung.storage.evidence.EvidenceLink(e, item, "manual", "confirmed", null, USER, now));
+        }
+        String link = "\"" + BANNER_PLAN + " " + BANNER_ITEM + "\"";
+        vn.minhchung.storage.audit.AuditLog.append(s, now, USER, "evidence.relink", "evidence", id,
+            "{\"confirmed\":[],\"suggested\":[" + (suggested != null ? link : "") + "]}",
+            "{\"confirmed\":[" + link + "],\"suggested\":[]}");
+      }
+      return days.size();
+    });
+    if (done > 0) {
+      out.printf(Locale.ROOT, "Người duyệt mẫu (%s): duyệt %d ngày theo dõi banner và gắn vào nhiệm vụ %s của kế hoạch"
+          + " %s; bảng theo dõi banner có trong hồ sơ minh chứng của kế hoạch này.%n", USER, done, BANNER_ITEM,
+          BANNER_PLAN);
+      out.flush();
     }
   }
 

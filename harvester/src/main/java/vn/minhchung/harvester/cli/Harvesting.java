@@ -52,24 +52,32 @@ final class Harvesting implements AutoCloseable {
 
   /** Wires the harvest-run service and the capture of due posts for the context's settings and database. */
   static Harvesting wire(AppContext app) {
+    return wire(app, app.clock());
+  }
+
+  /**
+   * As {@link #wire(AppContext)} with another clock for everything the harvest dates (runs, posts, captures,
+   * alerts of the run): the demo fills the past days of a watch period with it.
+   */
+  static Harvesting wire(AppContext app, java.time.Clock clock) {
     Database db = app.database();
-    LazyCaptureService captures = LazyCaptureService.of(app.settings(), app.env(), db, app.blobs(), app.clock());
+    LazyCaptureService captures = LazyCaptureService.of(app.settings(), app.env(), db, app.blobs(), clock);
     Harvesting h = new Harvesting(captures, new CaptureTargets(db));
-    HttpFetcher http = new HttpFetcher(app.settings(), Sleeper.REAL, app.clock());
-    PoliteFetcher polite = new PoliteFetcher(http, app.settings(), Sleeper.REAL, app.clock(),
+    HttpFetcher http = new HttpFetcher(app.settings(), Sleeper.REAL, clock);
+    PoliteFetcher polite = new PoliteFetcher(http, app.settings(), Sleeper.REAL, clock,
         new ValidatorStore.InDatabase(db));
-    ChannelAccess access = new DatabaseChannelAccess(db, app.secretBox(), app.clock());
+    ChannelAccess access = new DatabaseChannelAccess(db, app.secretBox(), clock);
     FacebookConnector facebook = new FacebookConnector(http,
-        new FacebookThrottle(Sleeper.REAL, app.clock(), HttpFetcher.MAX_INLINE_WAIT), access,
+        new FacebookThrottle(Sleeper.REAL, clock, HttpFetcher.MAX_INLINE_WAIT), access,
         Optional.of(new FacebookPageReader(captures)));
-    ZaloConnector zalo = new ZaloConnector(http, new ZaloTokenStore(db, app.secretBox(), app.clock()), access,
+    ZaloConnector zalo = new ZaloConnector(http, new ZaloTokenStore(db, app.secretBox(), clock), access,
         Optional.of(new ZaloPublicReader(captures)));
     YouTubeConnector youtube = new YouTubeConnector(http, polite, new YouTubeQuota.InDatabase(db),
         DurationSpecs.fromDatabase(db), access);
-    h.credentials = new Credentials(db, app.secretBox(), app.clock(), app.settings(), facebook, zalo, youtube);
+    h.credentials = new Credentials(db, app.secretBox(), clock, app.settings(), facebook, zalo, youtube);
     h.http = http;
     h.addresses = vn.minhchung.harvester.http.AddressPolicy.of(app.settings());
-    h.sessions = new BrowserSessions(db, app::secretBox, app.settings(), app.clock());
+    h.sessions = new BrowserSessions(db, app::secretBox, app.settings(), clock);
     List<Connector> connectors = List.of(facebook, zalo, youtube,
         new NewsSiteConnector(polite),
         new PageWatchConnector(polite));
@@ -77,12 +85,12 @@ final class Harvesting implements AutoCloseable {
     // Suggests plan-item links for the evidence items this run created.
     RunListener autoLink = (summary, options, newPostIds) -> {
       if (!newPostIds.isEmpty()) {
-        db.runInTransaction(s -> linker.linkPosts(s, newPostIds, app.clock().instant()));
+        db.runInTransaction(s -> linker.linkPosts(s, newPostIds, clock.instant()));
       }
     };
-    RunListener capture = new CaptureRunListener(db, app.settings(), app.clock(), captures,
+    RunListener capture = new CaptureRunListener(db, app.settings(), clock, captures,
         (runId, n) -> h.service.addCaptures(runId, n));
-    h.service = new HarvestRunService(db, app.settings(), app.clock(), app.blobs(), connectors,
+    h.service = new HarvestRunService(db, app.settings(), clock, app.blobs(), connectors,
         List.of(autoLink, capture));
     return h;
   }

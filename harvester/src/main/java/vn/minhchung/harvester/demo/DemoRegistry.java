@@ -26,7 +26,8 @@ import vn.minhchung.config.registry.Where;
  * The demo's registry: the units, plans, items and targets of {@code config/examples/bac-ninh.yaml} (on the
  * classpath as {@link #EXAMPLE}) with its five channels pointed at {@link DemoSites}. Platform channels keep
  * their platform URLs (the registry only accepts facebook.com, zalo.me, youtube.com there) and get the demo ids;
- * the portal is watched for the banner during a ten-day period around {@code today}, like the real 01/10–10/10;
+ * the portal is watched for the banner during the ten days ending {@code today}, like the real 01/10–10/10, and the
+ * demo portal takes the banner down on the fourth of them ({@link #bannerDownOn});
  * the items of the 2025 communication plan ({@link #COMMUNICATION_PLAN}, due 31/12/2025 in the seed) are due
  * {@link #COMMUNICATION_DAYS_LEFT} days after {@code today}, so that the demo's recent posts fall within their time.
  * The output depends only on the sites' ports and {@code today}, so importing it again changes nothing.
@@ -49,6 +50,16 @@ public final class DemoRegistry {
 
   private DemoRegistry() {}
 
+  /** The first day of the portal's banner watch: ten days ending {@code today}. */
+  public static LocalDate watchFrom(LocalDate today) {
+    return today.minusDays(9);
+  }
+
+  /** The day of the watch period on which the demo portal shows no banner (its fourth). */
+  public static LocalDate bannerDownOn(LocalDate today) {
+    return watchFrom(today).plusDays(3);
+  }
+
   /** The example registry with the demo channels, validated like a file given to {@code registry import}. */
   public static RegistryDocument document(DemoSites sites, LocalDate today) {
     RegistryDocument example = RegistryFile.parse(EXAMPLE, example(), false, Set.of());
@@ -70,7 +81,7 @@ public final class DemoRegistry {
   private static PlanEntry dueAfter(PlanEntry p, LocalDate deadline) {
     List<ItemEntry> items = p.items().stream().map(i -> i.deadline() == null ? i : new ItemEntry(i.code(), i.title(),
         i.lead(), i.cooperating(), i.timing(), deadline, i.products(), i.keywords(), i.components(), i.targets(),
-        i.where())).toList();
+        i.unitDeadlines(), i.where())).toList();
     return new PlanEntry(p.code(), p.title(), p.issuer(), p.issuedOn(), p.components(), items, p.where());
   }
 
@@ -116,8 +127,8 @@ public final class DemoRegistry {
       case WEB_PAGE -> {
         options.put("watchSelector", List.of("img[alt*='" + WATCH_TEXT + "']"));
         options.put("watchText", List.of(WATCH_TEXT));
-        options.put("watchFrom", List.of(RegistryFormats.formatDate(today.minusDays(4))));
-        options.put("watchTo", List.of(RegistryFormats.formatDate(today.plusDays(5))));
+        options.put("watchFrom", List.of(RegistryFormats.formatDate(watchFrom(today))));
+        options.put("watchTo", List.of(RegistryFormats.formatDate(today)));
         yield entry(c, sites.portalUrl().toString(), null, options);
       }
     };

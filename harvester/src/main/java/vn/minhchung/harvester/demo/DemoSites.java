@@ -27,6 +27,7 @@ public final class DemoSites implements AutoCloseable {
   private final FacebookSite facebook;
   private final YouTubeSite youtube;
   private final ZaloSite zalo;
+  private PortalSite portal;
   private final SiteServer newspaperServer;
   private final SiteServer portalServer;
   private final SiteServer facebookServer;
@@ -92,9 +93,15 @@ public final class DemoSites implements AutoCloseable {
     zalo.base(servers.get(3).baseUrl());
     youtube.base(servers.get(4).baseUrl());
     DemoSites sites = new DemoSites(anchor, newspaper, facebook, youtube, zalo, servers);
+    sites.portal = portal;
     LOG.info("demo sites: newspaper {}, portal {}, Graph API {}, Zalo OA API {}, YouTube {}", sites.newspaperUrl(),
         sites.portalUrl(), sites.facebookUrl(), sites.zaloUrl(), sites.youtubeUrl());
     return sites;
+  }
+
+  /** The portal shows no banner on {@code day} (by the sites' clock): the gap in the demo's banner series. */
+  public void takeBannerDownOn(java.time.LocalDate day) {
+    portal.bannerDownOn(day);
   }
 
   private static int port(int base, int offset) {

@@ -3,6 +3,7 @@ package vn.minhchung.harvester.demo;
 import static vn.minhchung.harvester.demo.Html.esc;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import vn.minhchung.harvester.demo.DemoContent.Article;
 import vn.minhchung.harvester.demo.SiteServer.Request;
@@ -19,10 +20,16 @@ final class PortalSite implements SiteServer.Handler {
   private final DemoContent content;
   private final Clock clock;
   private String newspaperBase = "";
+  private volatile LocalDate bannerDown;
 
   PortalSite(DemoContent content, Clock clock) {
     this.content = content;
     this.clock = clock;
+  }
+
+  /** On this day (by the site's clock) the home page shows no banner, as a forgetful webmaster would. */
+  void bannerDownOn(LocalDate day) {
+    this.bannerDown = day;
   }
 
   void newspaperBase(String baseUrl) {
@@ -57,13 +64,20 @@ final class PortalSite implements SiteServer.Handler {
         + "</p></div></header><nav class=\"portal-menu\"><a href=\"/\">Trang chủ</a><a href=\"/\">Giới thiệu</a>"
         + "<a href=\"/\">Tin tức – Sự kiện</a><a href=\"/\">Chuyển đổi số</a><a href=\"/\">Văn bản chỉ đạo điều hành</a>"
         + "<a href=\"/\">Dịch vụ công</a></nav>"
-        + "<div class=\"banner-cds\" id=\"banner-ngay-cds\"><a href=\"/\"><img src=\"" + BANNER + "\" alt=\""
-        + esc(banner) + "\" width=\"1200\" height=\"240\"></a></div>"
-        + "<div class=\"marquee\">" + esc(banner) + " – " + esc(content.text("portal", "bannerTheme")) + "</div>"
+        + bannerBlock(banner)
         + "<main class=\"portal-main\"><section><h2>Tin tức – Sự kiện</h2><ul class=\"news-list\">" + news
         + "</ul></section><aside><h2>Thông báo</h2><ul class=\"notice-list\">" + notices + "</ul></aside></main>"
         + "<footer class=\"portal-footer\">" + esc(content.text("portal", "name")) + " – Cơ quan chủ quản: Ủy ban "
         + "nhân dân tỉnh Bắc Ninh. Trang mô phỏng phục vụ trình diễn; nội dung là ví dụ.</footer>";
     return Html.page(content.text("portal", "name"), "portal", "", body);
+  }
+
+  private String bannerBlock(String banner) {
+    if (LocalDate.ofInstant(clock.instant(), vn.minhchung.config.settings.Settings.ZONE).equals(bannerDown)) {
+      return "";
+    }
+    return "<div class=\"banner-cds\" id=\"banner-ngay-cds\"><a href=\"/\"><img src=\"" + BANNER + "\" alt=\""
+        + esc(banner) + "\" width=\"1200\" height=\"240\"></a></div>"
+        + "<div class=\"marquee\">" + esc(banner) + " – " + esc(content.text("portal", "bannerTheme")) + "</div>";
   }
 }

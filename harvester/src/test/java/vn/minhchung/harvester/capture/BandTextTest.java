@@ -64,4 +64,32 @@ class BandTextTest {
     assertThat(List.of(BandText.grouped("1848"), BandText.grouped("45"), BandText.grouped("1,2K")))
         .containsExactly("1.848", "45", "1,2K");
   }
+
+  @Test
+  void watchedPageBandNamesTheElementAndTheDayOfThePeriodWhetherFoundOrNot() {
+    PageWatch w = new PageWatch(Optional.of("img[alt*='Ngày Chuyển đổi số quốc gia']"),
+        Optional.of("Ngày Chuyển đổi số quốc gia"), java.time.LocalDate.of(2026, 10, 3),
+        Optional.of(java.time.LocalDate.of(2026, 10, 1)), Optional.of(java.time.LocalDate.of(2026, 10, 10)));
+    CaptureRequest req = CaptureRequest.of(URI.create("https://stttt.thanhhoa.gov.vn/")).withChannel("TH-BANNER",
+        "Cổng TTĐT Sở TT&TT Thanh Hóa").withWatch(w).linkedTo(12L, 3L, 40L);
+    Instant at = Instant.parse("2026-10-03T01:00:00Z");
+    RawCapture found = new RawCapture(at, "https://stttt.thanhhoa.gov.vn/", 200, Optional.empty(), Optional.empty(),
+        Optional.of("img[alt*='Ngày Chuyển đổi số quốc gia']"), "", "", Optional.empty(), 0, 0, Optional.empty(),
+        Optional.empty(), "1280x900");
+    Map<String, String> band = new LinkedHashMap<>();
+    BandText.lines(req, found, ShownFacts.NONE).forEach(l -> band.put(l[0], l[1]));
+    assertThat(BandText.title(req, found))
+        .isEqualTo("MINH CHỨNG · Theo dõi banner ngày 3/10: CÓ HIỂN THỊ · chụp lúc 03/10/2026 08:00");
+    assertThat(band).containsEntry("Ngày theo dõi: ", "ngày 3/10 (03/10/2026; đợt 01/10/2026–10/10/2026)")
+        .containsEntry("Kết quả: ", "có hiển thị phần tử 'img[alt*='Ngày Chuyển đổi số quốc gia']' và dòng chữ "
+            + "\"Ngày Chuyển đổi số quốc gia\" (khung giữa ảnh, kèm phần trang xung quanh)")
+        .containsEntry("Mã minh chứng: ", "40");
+    assertThat(band.keySet()).noneMatch(k -> k.startsWith("Ngày đăng") || k.startsWith("Lượt"));
+
+    RawCapture missing = new RawCapture(at, "https://stttt.thanhhoa.gov.vn/", 200, Optional.empty(), Optional.empty(),
+        Optional.empty(), "", "", Optional.empty(), 0, 0, Optional.empty(), Optional.empty(), "1280x900");
+    assertThat(BandText.title(req, missing)).contains("ngày 3/10: KHÔNG THẤY");
+    assertThat(BandText.lines(req, missing, ShownFacts.NONE)).anySatisfy(l -> assertThat(l[1])
+        .startsWith("KHÔNG THẤY phần tử 'img[alt*='Ngày Chuyển đổi số quốc gia']'").endsWith("(ảnh là phần đầu trang)"));
+  }
 }

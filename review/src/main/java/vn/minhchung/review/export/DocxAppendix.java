@@ -33,6 +33,8 @@ final class DocxAppendix implements AutoCloseable {
   private static final int[] BLOCK_COLS = {2300, 6771};
   private static final long EMU_PER_TWIP = 635;
   private static final int[] COMPLETENESS_COLS = {700, 3000, 1500, 900, 900, 2071};
+  /** A banner series: day, day of the period, shown, capture time, thumbnail. */
+  private static final int[] SERIES_COLS = {1500, 1300, 1500, 1800, 2971};
   /** The frame's agency and national-title columns, and the recipients and signature columns. */
   private static final int[] FRAME_COLS = {3500, 5571};
   private static final int[] CLOSING_COLS = {3900, 5171};
@@ -182,6 +184,34 @@ final class DocxAppendix implements AutoCloseable {
         + "<w:t xml:space=\"preserve\">" + esc(url) + "</w:t></w:r></w:hyperlink>";
   }
 
+  /** The banner series of the item's watched pages: a table each, a row per day with its thumbnail. */
+  void banners(List<BannerSeries.Series> series) throws IOException {
+    for (BannerSeries.Series s : series) {
+      body.write(paragraph("both", 28, true, false, "Theo dõi banner: " + s.channelName() + " – đợt " + s.period()));
+      body.write(paragraph("both", 26, false, true, "Trang " + s.url() + "; cần hiển thị " + s.what() + ". "
+          + (s.absent() == 0 ? "Không có ngày nào thiếu banner." : s.absent() + " ngày không thấy banner.")));
+      body.write(tableStart(SERIES_COLS));
+      body.write(headerRow(List.of("Ngày", "Ngày trong đợt", "Hiển thị", "Thời điểm chụp", "Ảnh chụp"), SERIES_COLS));
+      for (BannerSeries.Day d : s.days()) {
+        String picture = runs("", false);
+        if (d.entry() != null && d.entry().thumb() != null) {
+          Thumbnails.Thumb t = d.entry().thumb();
+          long cx = (SERIES_COLS[4] - 200L) * EMU_PER_TWIP;
+          long cy = Math.round((double) cx * t.height() / t.width());
+          picture = inline(embed(t.png(), "png"), "png", cx, cy)
+              + line("Minh chứng số " + d.entry().number(), 20);
+        }
+        String state = d.state() == BannerSeries.State.ABSENT ? "KHÔNG THẤY" : d.state().label;
+        body.write("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + cell(SERIES_COLS[0], "center", runs(DossierText.date(d.day()), false))
+            + cell(SERIES_COLS[1], "center", runs(s.dayLabel(d), false))
+            + cell(SERIES_COLS[2], "center", runs(state, d.state() == BannerSeries.State.ABSENT))
+            + cell(SERIES_COLS[3], "center", runs(DossierText.minute(d.capturedAt()), false))
+            + cell(SERIES_COLS[4], "center", picture) + "</w:tr>\n");
+      }
+      body.write("</w:tbl>\n");
+    }
+  }
+
   void endItem(boolean any) throws IOException {
     if (!any) {
       body.write(paragraph("both", 28, false, true, "Không có minh chứng nào phù hợp với điều kiện xuất."));
@@ -267,23 +297,35 @@ final class DocxAppendix implements AutoCloseable {
 
   /** The proof at the full text width (16 cm), or narrower when it is smaller than that at 96 dpi ×2. */
   private String picture(Thumbnails.Proof p) throws IOException {
-    int n = ++images;
-    imageExtensions.add(p.extension());
-    pkg.putNextEntry(new ZipEntry("word/media/anh" + n + "." + p.extension()));
-    pkg.write(p.bytes());
-    pkg.closeEntry();
+    int n = embed(p.bytes(), p.extension());
     long fullWidth = TEXT_WIDTH_TWIPS * EMU_PER_TWIP;
     long cx = Math.min(fullWidth, Math.max(fullWidth * 15 / 16, p.width() * EMU_PER_PX * 2));
     long cy = Math.round((double) cx * p.height() / p.width());
-    return "<w:p><w:pPr><w:keepNext/><w:spacing w:before=\"120\" w:after=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr>" + FONT + "</w:rPr><w:drawing>"
+    return "<w:p><w:pPr><w:keepNext/><w:spacing w:before=\"120\" w:after=\"0\"/><w:jc w:val=\"center\"/></w:pPr>"
+        + inline(n, p.extension(), cx, cy) + "</w:p>\n";
+  }
+
+  /** Puts an image into the package; returns its number (relationship {@code rIdImgN}). */
+  private int embed(byte[] bytes, String extension) throws IOException {
+    int n = ++images;
+    imageExtensions.add(extension);
+    pkg.putNextEntry(new ZipEntry("word/media/anh" + n + "." + extension));
+    pkg.write(bytes);
+    pkg.closeEntry();
+    return n;
+  }
+
+  /** A run holding image {@code n} at {@code cx} × {@code cy} EMU. */
+  private static String inline(int n, String extension, long cx, long cy) {
+    return "<w:r><w:rPr>" + FONT + "</w:rPr><w:drawing>"
         + "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
         + "<wp:extent cx=\"" + cx + "\" cy=\"" + cy + "\"/><wp:docPr id=\"" + n + "\" name=\"Ảnh " + n + "\"/>"
         + "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
-        + "<pic:nvPicPr><pic:cNvPr id=\"" + n + "\" name=\"anh" + n + "." + p.extension() + "\"/><pic:cNvPicPr/></pic:nvPicPr>"
+        + "<pic:nvPicPr><pic:cNvPr id=\"" + n + "\" name=\"anh" + n + "." + extension + "\"/><pic:cNvPicPr/></pic:nvPicPr>"
         + "<pic:blipFill><a:blip r:embed=\"rIdImg" + n + "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
         + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"" + cx + "\" cy=\"" + cy + "\"/></a:xfrm>"
         + "<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>"
-        + "</wp:inline></w:drawing></w:r></w:p>\n";
+        + "</wp:inline></w:drawing></w:r>";
   }
 
   private interface PartWriter {

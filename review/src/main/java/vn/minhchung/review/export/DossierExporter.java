@@ -102,6 +102,8 @@ public final class DossierExporter {
     try (DossierZip zip = new DossierZip(out, work); IndexHtml html = new IndexHtml(work); XlsxSheet xlsx = new XlsxSheet();
         DocxAppendix docx = new DocxAppendix(work)) {
       EvidenceFiles files = new EvidenceFiles(blobs, zip);
+      BannerSeries banners = new BannerSeries(blobs);
+      LocalDate today = LocalDate.ofInstant(info.generatedAt(), Settings.ZONE);
       docx.title(info, form);
       for (DossierInfo.Item item : info.items()) {
         html.beginItem(item);
@@ -128,6 +130,7 @@ public final class DossierExporter {
             html.entry(e);
             xlsx.entry(e, item.code());
             docx.entry(e);
+            banners.offer(e);
             any = true;
           }
           if (page.rows().size() < EvidenceQuery.PAGE) {
@@ -140,6 +143,9 @@ public final class DossierExporter {
         if (!any) {
           html.noEvidence();
         }
+        List<BannerSeries.Series> series = db.inTransaction(s -> banners.endItem(s, item.code(), today));
+        html.banners(series);
+        docx.banners(series);
         html.endItem();
         docx.endItem(any);
       }
@@ -151,6 +157,10 @@ public final class DossierExporter {
         audit.writeChain(o);
       }
       xlsx.completeness(sheet);
+      if (!banners.all().isEmpty()) {
+        xlsx.banners(banners.all());
+        zip.put(BannerSeries.FILE, banners.json());
+      }
       try (OutputStream o = zip.open(DossierLayout.XLSX)) {
         xlsx.writeTo(shield(o));
       }

@@ -15,6 +15,8 @@ public final class DossierLayout {
   public static final String PDF = "phu-luc-minh-chung.pdf";
   public static final String MANIFEST = "manifest-sha256.txt";
   public static final String TIMESTAMP = "manifest-sha256.tsr";
+  /** The banner series of watched pages, as data ({@code verify} checks it against each day's capture.json). */
+  public static final String BANNER_SERIES = "theo-doi-banner.json";
   public static final String AUDIT_EVENTS = "audit/audit-events.jsonl";
   public static final String AUDIT_CHAIN = "audit/audit-chain.txt";
 

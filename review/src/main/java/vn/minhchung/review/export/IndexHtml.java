@@ -46,6 +46,8 @@ final class IndexHtml implements AutoCloseable {
       .sha{font-family:monospace;font-size:12px;color:#555;overflow-wrap:anywhere}
       .badge{display:inline-block;padding:0 6px;border-radius:3px;background:#fff3cd;color:#6d5200;font-size:12px}
       nav ol{columns:2}
+      table.series img{max-width:160px;max-height:120px;border:1px solid #ccc}
+      table.series tr.absent td{background:#fbeaea}
       footer{margin-top:32px;border-top:1px solid #ccc;padding-top:8px;font-size:13px;color:#555}
       """;
 
@@ -78,6 +80,35 @@ final class IndexHtml implements AutoCloseable {
 
   void noEvidence() throws IOException {
     body.write("<p class=\"miss\">Không có minh chứng nào phù hợp với điều kiện xuất.</p>\n");
+  }
+
+  /** The banner series of the item's watched pages: one table each, a row per day of the period. */
+  void banners(java.util.List<BannerSeries.Series> series) throws IOException {
+    for (BannerSeries.Series s : series) {
+      StringBuilder b = new StringBuilder("<h3 id=\"banner-").append(esc(DossierLayout.segment(s.itemCode(), "muc")))
+          .append('-').append(esc(DossierLayout.segment(s.channelCode(), "kenh"))).append("\">Theo dõi banner: ")
+          .append(esc(s.channelName())).append(" – đợt ").append(esc(s.period())).append("</h3>\n<p class=\"meta\">Trang ")
+          .append(esc(s.url())).append("; cần hiển thị ").append(esc(s.what())).append(". ")
+          .append(s.absent() == 0 ? "Không có ngày nào thiếu banner." : s.absent() + " ngày không thấy banner.")
+          .append("</p>\n<table class=\"series\"><thead><tr><th>Ngày</th><th>Ngày trong đợt</th><th>Hiển thị</th>"
+              + "<th>Thời điểm chụp</th><th>Ảnh chụp</th></tr></thead><tbody>\n");
+      for (BannerSeries.Day d : s.days()) {
+        b.append("<tr").append(d.state() == BannerSeries.State.ABSENT ? " class=\"absent\"" : "").append("><td>")
+            .append(DossierText.date(d.day())).append("</td><td>").append(esc(s.dayLabel(d))).append("</td><td><span class=\"")
+            .append(d.state() == BannerSeries.State.SHOWN ? "ok" : "miss").append("\">")
+            .append(d.state() == BannerSeries.State.ABSENT ? "KHÔNG THẤY" : esc(d.state().label)).append("</span></td><td>")
+            .append(DossierText.minute(d.capturedAt())).append("</td><td>");
+        if (d.entry() != null && d.entry().thumbPath() != null) {
+          b.append("<a href=\"").append(esc(d.screenshotPath() == null ? d.entry().thumbPath() : d.screenshotPath()))
+              .append("\"><img src=\"").append(esc(d.entry().thumbPath())).append("\" alt=\"Ảnh chụp ngày ")
+              .append(DossierText.date(d.day())).append("\" width=\"").append(d.entry().thumb().width())
+              .append("\" height=\"").append(d.entry().thumb().height()).append("\"></a> <a href=\"#mc-")
+              .append(d.entry().row().evidenceId()).append("\">minh chứng số ").append(d.entry().number()).append("</a>");
+        }
+        b.append("</td></tr>\n");
+      }
+      body.write(b.append("</tbody></table>\n").toString());
+    }
   }
 
   void endItem() throws IOException {

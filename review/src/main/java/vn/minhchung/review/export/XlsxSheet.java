@@ -102,6 +102,66 @@ final class XlsxSheet implements AutoCloseable {
     s.setAutoFilter(new CellRangeAddress(0, Math.max(0, n - 1), 0, CompletenessSheet.HEADERS.size() - 1));
   }
 
+  static final String BANNER_SHEET = "Theo dõi banner";
+  static final List<String> BANNER_HEADERS = List.of("Mục kế hoạch", "Kênh", "Địa chỉ trang", "Ngày",
+      "Ngày trong đợt", "Hiển thị", "Thời điểm chụp", "Minh chứng số", "Tệp ảnh chụp", "Ảnh chụp");
+
+  /** The banner series: one row per day of each watched page's period, with the day's thumbnail in the last column. */
+  void banners(List<BannerSeries.Series> series) {
+    SXSSFSheet s = wb.createSheet(BANNER_SHEET);
+    headerRow(s, BANNER_HEADERS);
+    s.createFreezePane(0, 1);
+    int[] widths = {12, 36, 40, 12, 14, 16, 17, 13, 50, 36};
+    for (int i = 0; i < widths.length; i++) {
+      s.setColumnWidth(i, widths[i] * 256);
+    }
+    var helper = wb.getCreationHelper();
+    CellStyle day = wb.createCellStyle();
+    day.setDataFormat(helper.createDataFormat().getFormat("dd/mm/yyyy"));
+    CellStyle minute = wb.createCellStyle();
+    minute.setDataFormat(helper.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
+    var drawing = s.createDrawingPatriarch();
+    int n = 1;
+    for (BannerSeries.Series x : series) {
+      for (BannerSeries.Day d : x.days()) {
+        Row row = s.createRow(n);
+        row.createCell(0).setCellValue(x.itemCode());
+        row.createCell(1).setCellValue(x.channelName() + " (" + x.channelCode() + ")");
+        text(row, 2, x.url());
+        var dayCell = row.createCell(3);
+        dayCell.setCellValue(d.day());
+        dayCell.setCellStyle(day);
+        row.createCell(4).setCellValue(x.dayLabel(d));
+        row.createCell(5).setCellValue(d.state() == BannerSeries.State.ABSENT ? "KHÔNG THẤY" : d.state().label);
+        if (d.capturedAt() != null) {
+          var at = row.createCell(6);
+          at.setCellValue(java.time.LocalDateTime.ofInstant(d.capturedAt(), vn.minhchung.config.settings.Settings.ZONE));
+          at.setCellStyle(minute);
+        }
+        if (d.entry() != null) {
+          row.createCell(7).setCellValue(d.entry().number());
+          text(row, 8, d.screenshotPath());
+          if (d.entry().thumb() != null) {
+            Thumbnails.Thumb t = d.entry().thumb();
+            row.setHeightInPoints(Math.max(15, t.height() * 0.75f + 4));
+            int picture = wb.addPicture(t.png(), org.apache.poi.ss.usermodel.Workbook.PICTURE_TYPE_PNG);
+            var anchor = helper.createClientAnchor();
+            anchor.setCol1(9);
+            anchor.setRow1(n);
+            anchor.setCol2(10);
+            anchor.setRow2(n + 1);
+            anchor.setAnchorType(org.apache.poi.ss.usermodel.ClientAnchor.AnchorType.MOVE_AND_RESIZE);
+            drawing.createPicture(anchor, picture);
+          }
+        }
+        n++;
+      }
+    }
+    if (n > 1) {
+      s.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, n - 1, 0, BANNER_HEADERS.size() - 1));
+    }
+  }
+
   void writeTo(OutputStream out) throws IOException {
     wb.write(out);
   }

@@ -24,7 +24,8 @@ import vn.minhchung.storage.db.Database;
 
 /**
  * Verifies a dossier ZIP without extracting it: every entry is streamed and hashed under {@link ZipLimits}, then
- * compared with the manifest (changed, missing, added files), the audit chain is re-checked, the RFC 3161
+ * compared with the manifest (changed, missing, added files), the banner series is checked against each day's
+ * capture.json, the audit chain is re-checked, the RFC 3161
  * token, when present, is checked against the manifest and the trust anchors, and, when a database is given,
  * the manifest and the audit chain are compared with what that database recorded at export.
  */
@@ -96,6 +97,10 @@ public final class DossierVerifier {
         problems.add(new VerificationReport.Problem(DossierLayout.MANIFEST, "missing: the dossier has no manifest"));
       } else {
         checkManifest(new String(manifestBytes.get(), StandardCharsets.UTF_8), hashes, problems);
+      }
+      Optional<byte[]> series = small(zip, readable, DossierLayout.BANNER_SERIES, 16L << 20);
+      if (series.isPresent()) {
+        BannerSeriesCheck.check(series.get(), name -> small(zip, readable, name, 1L << 20), hashes, problems);
       }
       Optional<byte[]> token = small(zip, readable, DossierLayout.TIMESTAMP, 1L << 20);
       TimestampCheck.Outcome stamp;

@@ -166,6 +166,8 @@ public final class Fmt {
       case ACCOUNT_EXPIRING -> "Nhờ đơn vị sở hữu trang kết nối lại tài khoản trước khi hết hạn (trang Tài khoản).";
       case NODE_SILENT -> "Xem trang Máy chủ và khởi động lại tiến trình serve đã dừng (cảnh báo tự hết khi máy chủ chạy"
           + " lại); nếu máy chủ được bỏ đi có chủ ý, bấm “Đã tiếp nhận” và ghi chú lý do.";
+      case BANNER_MISSING -> "Báo đơn vị quản lý trang đăng lại banner trong thời gian theo dõi; ảnh chụp từng ngày (có"
+          + " hay không thấy banner) nằm trong bảng theo dõi banner của hồ sơ minh chứng.";
     };
   }
 
@@ -177,6 +179,7 @@ public final class Fmt {
       case CHANNEL_BLOCKED -> "Kênh bị chặn hoặc cấu hình sai";
       case DEADLINE_EVIDENCE -> "Đến hạn hoặc quá hạn, thiếu minh chứng";
       case ACCOUNT_EXPIRING -> "Tài khoản kết nối sắp hết hạn";
+      case BANNER_MISSING -> "Không thấy banner trên trang theo dõi";
       case NODE_SILENT -> "Máy chủ mất liên lạc";
     };
   }

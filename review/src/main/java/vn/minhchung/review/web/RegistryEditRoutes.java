@@ -169,11 +169,16 @@ final class RegistryEditRoutes {
         List<Integer> comps = "plan".equals(v.get("componentsMode")) ? null : components(f.components(), problems);
         List<TargetEntry> targets = targets(f.targets(), problems);
         List<String> keywords = Arrays.stream(v.get("keywords").split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList();
-        ItemEntry i = new ItemEntry(v.get("code"), v.get("title"), blank(v.get("lead")), f.cooperating(), blank(v.get("timing")),
-            deadline, blank(v.get("products")), keywords, comps, targets, Where.NONE);
         yield d -> {
           PlanEntry old = d.plans().stream().filter(p -> p.code().equals(v.get("plan"))).findFirst()
               .orElseThrow(() -> new IllegalArgumentException("Kế hoạch " + v.get("plan") + " không có trong danh mục."));
+          // The form does not edit the units' deadlines (registry unitDeadline/unitDeadlines): an edited item keeps them.
+          vn.minhchung.config.registry.UnitDeadlines unitDeadlines = old.items().stream()
+              .filter(x -> x.code().equals(v.get("code"))).findFirst().map(ItemEntry::unitDeadlines)
+              .orElse(vn.minhchung.config.registry.UnitDeadlines.NONE);
+          ItemEntry i = new ItemEntry(v.get("code"), v.get("title"), blank(v.get("lead")), f.cooperating(),
+              blank(v.get("timing")), deadline, blank(v.get("products")), keywords, comps, targets, unitDeadlines,
+              Where.NONE);
           PlanEntry p = new PlanEntry(old.code(), old.title(), old.issuer(), old.issuedOn(), old.components(),
               RegistryEdits.upsert(old.items(), x -> x.code().equals(i.code()), i), old.where());
           return new RegistryDocument(d.units(), d.channels(), RegistryEdits.upsert(d.plans(), x -> x.code().equals(p.code()), p));

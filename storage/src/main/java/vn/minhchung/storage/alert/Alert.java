@@ -39,6 +39,8 @@ public class Alert {
     DEADLINE_EVIDENCE,
     /** A channel account's credential expires within {@code alerts.accountExpiryDays} days, or has expired. */
     ACCOUNT_EXPIRING,
+    /** A watched page ({@code web_page}) did not show its banner on its latest day within the watch period. */
+    BANNER_MISSING,
     /** A {@code serve} process stopped beating for {@code alerts.nodeSilentMinutes} without a clean stop. */
     NODE_SILENT;
 

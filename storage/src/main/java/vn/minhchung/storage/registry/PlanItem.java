@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import vn.minhchung.config.registry.ExpectedComponents;
+import vn.minhchung.config.registry.UnitDeadlines;
 
 /** An item (nhiệm vụ) of a plan, e.g. II.2, with its lead unit, deadline, keywords and targets. */
 @Entity
@@ -42,6 +43,8 @@ public class PlanItem {
   @Column(name = "keywords_json") private String keywordsJson;
   /** The expected components as given on the item ({@link ExpectedComponents} column form; null: the plan's). */
   private String components;
+  /** Deadlines per unit, {@link UnitDeadlines} column form; null when none. */
+  @Column(name = "unit_deadlines") private String unitDeadlines;
   @OneToMany(mappedBy = "planItem", cascade = CascadeType.ALL, orphanRemoval = true) @OrderBy("position")
   private List<PlanTarget> targets = new ArrayList<>();
   @Column(name = "created_at", nullable = false) private Instant createdAt;
@@ -82,6 +85,18 @@ public class PlanItem {
   public List<Integer> expectedComponents() {
     return ExpectedComponents.resolve(ExpectedComponents.fromColumn(components),
         ExpectedComponents.fromColumn(plan.getComponents()));
+  }
+
+  /** The units' deadlines as written in the registry ({@code unitDeadline}, {@code unitDeadlines}). */
+  public UnitDeadlines getUnitDeadlines() { return UnitDeadlines.fromColumn(unitDeadlines); }
+  public void setUnitDeadlines(UnitDeadlines value) { this.unitDeadlines = value.toColumn(); }
+
+  /**
+   * The date by which each unit reports to the lead before the item's own deadline, by unit code: the cooperating
+   * units' common date, then the dates of named units (empty when none).
+   */
+  public java.util.Map<String, LocalDate> deadlinesByUnit() {
+    return getUnitDeadlines().resolve(cooperating.stream().map(Unit::getCode).toList());
   }
 
   public List<PlanTarget> getTargets() { return targets; }

@@ -51,6 +51,6 @@ public final class RegistryExporter {
     return new ItemEntry(i.getCode(), i.getTitle(), i.getLead() == null ? null : i.getLead().getCode(),
         i.getCooperating().stream().map(Unit::getCode).toList(), i.getTiming(), i.getDeadline(), i.getProducts(),
         RegistryJson.readKeywords(i.getKeywordsJson()), ExpectedComponents.fromColumn(i.getComponents()), targets,
-        Where.NONE);
+        i.getUnitDeadlines(), Where.NONE);
   }
 }

@@ -67,6 +67,7 @@ public final class RegistryJson {
     m.put("products", i.products());
     m.put("keywords", i.keywords());
     m.put("components", i.components());
+    m.put("unitDeadlines", i.unitDeadlines().toColumn());
     m.put("targets", i.targets().stream().map(RegistryJson::target).toList());
     return write(m);
   }

@@ -183,6 +183,7 @@ public final class RegistryStore {
       i.setProducts(e.products());
       i.setKeywordsJson(RegistryJson.keywords(e.keywords()));
       i.setComponents(ExpectedComponents.toColumn(e.components()));
+      i.setUnitDeadlines(e.unitDeadlines());
       targets(i, e.targets());
       record(was == null, "plan_item", plan.getCode() + " " + e.code(), was, after, i::setUpdatedAt);
     }

@@ -200,6 +200,9 @@ public final class PageCapturer {
     }
     Ready ready = (Ready) load;
     Optional<Verdict> verdict = ready.verdict();
+    if (verdict.isEmpty() && req.watch().isPresent()) {
+      return watched(page, ready, req.watch().get());
+    }
     Optional<Locator> element = verdict.isPresent() ? Optional.empty() : element(page, req);
     Instant capturedAt = clock.instant();
     Optional<byte[]> elementPng = element.map(l -> elementShot(page, l));
@@ -209,6 +212,54 @@ public final class PageCapturer {
     return new RawCapture(capturedAt, ready.finalUrl(), ready.status(), verdict, elementPng,
         element.map(l -> selectorOf(page, req)), elementText, elementHtml, Optional.of(full.png()),
         full.documentHeight(), full.height(), Optional.of(page.content()), Optional.empty(), viewport());
+  }
+
+  /** Page context kept above and below a watched element in its shot, in CSS pixels. */
+  static final int WATCH_MARGIN = 180;
+
+  /**
+   * Finds the watched element as the watch connector does (the first visible match of the selector, else the
+   * innermost visible element holding the text; the text, when given, must be on the page) and shoots it with
+   * {@link #WATCH_MARGIN} of page above and below, across the whole viewport width; without it, the top of the
+   * page. The element's selector (or "text") is the capture's element selector only when it was found.
+   */
+  private RawCapture watched(Page page, Ready ready, vn.minhchung.harvester.capture.PageWatch w) {
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> found = (java.util.Map<String, Object>) page.evaluate("([css, text]) => {"
+        + " const fold = s => (s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd')"
+        + "   .toLowerCase().replace(/\s+/g, ' ');"
+        + " const visible = e => { const r = e.getBoundingClientRect(); const st = getComputedStyle(e);"
+        + "   return r.width > 0 && r.height > 0 && st.visibility !== 'hidden' && st.display !== 'none'; };"
+        + " const textShown = !text || fold(document.body.innerText).includes(fold(text));"
+        + " let el = null;"
+        + " if (css) { el = Array.from(document.querySelectorAll(css)).find(visible) || null; }"
+        + " else { const t = fold(text); for (const e of document.body.querySelectorAll('*')) {"
+        + "   if (visible(e) && fold(e.innerText).includes(t)) el = e; } }"
+        + " if (!el || !textShown) return {found: false, text: ''};"
+        + " const r = el.getBoundingClientRect();"
+        + " return {found: true, x: r.left + window.scrollX, y: r.top + window.scrollY, w: r.width, h: r.height,"
+        + "   text: (el.innerText || el.getAttribute('alt') || '').slice(0, 2000)}; }",
+        java.util.Arrays.asList(w.selector().orElse(null), w.text().orElse(null)));
+    boolean shown = Boolean.TRUE.equals(found.get("found"));
+    Instant capturedAt = clock.instant();
+    int docHeight = ((Number) page.evaluate(
+        "() => Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0)"))
+        .intValue();
+    double top = 0;
+    double height = Math.min(VIEWPORT_HEIGHT, docHeight);
+    if (shown) {
+      double y = ((Number) found.get("y")).doubleValue();
+      double h = ((Number) found.get("h")).doubleValue();
+      top = Math.max(0, y - WATCH_MARGIN);
+      height = Math.min(Math.min(limits.fullPageMaxHeight(), docHeight - top), y + h + WATCH_MARGIN - top);
+    }
+    byte[] context = page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setTimeout(shotTimeoutMs())
+        .setClip(0, top, VIEWPORT_WIDTH, Math.max(1, height)));
+    Shot full = fullPage(page);
+    return new RawCapture(capturedAt, ready.finalUrl(), ready.status(), Optional.empty(), Optional.of(context),
+        shown ? Optional.of(w.selector().orElse("text")) : Optional.empty(), String.valueOf(found.get("text")), "",
+        Optional.of(full.png()), full.documentHeight(), full.height(), Optional.of(page.content()), Optional.empty(),
+        viewport());
   }
 
   private double shotTimeoutMs() {

@@ -53,7 +53,7 @@ public final class PageWatchConnector implements Connector {
 
   @Override
   public void harvest(ChannelSpec channel, HarvestContext ctx) throws ConnectorException {
-    Optional<LocalDate> from = date(channel, "watchFrom");
+    Optional<LocalDate> from = watchStart(channel);
     Optional<LocalDate> to = watchEnd(channel);
     Optional<String> css = channel.option("watchSelector");
     Optional<String> text = channel.option("watchText");
@@ -93,6 +93,11 @@ public final class PageWatchConnector implements Connector {
 
   private static String canonical(URI u) {
     return UrlCanonicalizer.canonical(u.toString()).orElse(u.toString());
+  }
+
+  /** The first day of the channel's watch period ({@code watchFrom}), if it has one. */
+  public static Optional<LocalDate> watchStart(ChannelSpec channel) throws ConnectorException {
+    return date(channel, "watchFrom");
   }
 
   /** The last day of the channel's watch period ({@code watchTo}), if it has one. */

@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
+import vn.minhchung.config.registry.ChannelKind;
 import vn.minhchung.config.registry.EvidenceComponent;
+import vn.minhchung.config.registry.ExpectedComponents;
+import vn.minhchung.config.settings.Settings;
 import java.util.stream.Collectors;
 import vn.minhchung.storage.alert.Alert;
 import vn.minhchung.storage.credential.Accounts;
@@ -45,14 +48,24 @@ final class AlertConditions {
   /** Active channels without a successful (or partial) run for {@code days} days, counted from registration. */
   static List<Condition> stale(Session s, Instant now, int days) {
     Instant limit = now.minus(Duration.ofDays(days));
+    LocalDate today = LocalDate.ofInstant(now, Settings.ZONE);
     List<Condition> out = new ArrayList<>();
     List<Object[]> rows = s.createSelectionQuery("select c.id, c.code, c.name, c.createdAt,"
-        + " (select max(r.startedAt) from HarvestRun r where r.channel = c and r.status in ('success', 'partial'))"
-        + " from Channel c where c.active = true order by c.code", Object[].class).getResultList();
+        + " (select max(r.startedAt) from HarvestRun r where r.channel = c and r.status in ('success', 'partial')),"
+        + " c.kind, c.optionsJson from Channel c where c.active = true order by c.code", Object[].class).getResultList();
     for (Object[] r : rows) {
       Instant created = (Instant) r[3];
       Instant lastSuccess = (Instant) r[4];
       Instant since = lastSuccess != null ? lastSuccess : created;
+      if (ChannelKind.WEB_PAGE.code().equals(r[5])) {
+        // A page watch runs only within its period: outside it, no run is expected; inside, count from its start.
+        WatchPeriod period = WatchPeriod.of((String) r[6]);
+        if (!period.contains(today)) {
+          continue;
+        }
+        Instant start = period.start();
+        since = start != null && start.isAfter(since) ? start : since;
+      }
       if (since.isBefore(limit)) {
         String code = (String) r[1];
         String what = lastSuccess != null
@@ -137,17 +150,60 @@ final class AlertConditions {
   }
 
   /**
+   * Watched pages ({@code web_page}) whose latest watch day within the period today lies in lacks the banner
+   * (flag {@code watch_absent}): raised on the first day it is missing, listing every missing day of the period
+   * so far; it clears when a later day shows it again, and outside the period.
+   */
+  static List<Condition> bannersMissing(Session s, LocalDate today) {
+    List<Channel> channels = s.createSelectionQuery("from Channel c join fetch c.unit where c.active = true"
+        + " and c.kind = :kind order by c.code", Channel.class).setParameter("kind", ChannelKind.WEB_PAGE.code())
+        .getResultList();
+    List<Condition> out = new ArrayList<>();
+    for (Channel c : channels) {
+      WatchPeriod period = WatchPeriod.of(c.getOptionsJson());
+      if (!period.contains(today)) {
+        continue;
+      }
+      List<Object[]> days = s.createSelectionQuery("select p.platformId, p.flags from Post p where p.channel = :c"
+          + " and p.platformId like 'watch:%' order by p.platformId", Object[].class).setParameter("c", c)
+          .getResultList().stream().filter(d -> period.contains(LocalDate.parse(((String) d[0]).substring(6))))
+          .toList();
+      if (days.isEmpty() || !absent((String) days.get(days.size() - 1)[1])) {
+        continue;
+      }
+      List<String> missing = days.stream().filter(d -> absent((String) d[1]))
+          .map(d -> AlertTexts.date(LocalDate.parse(((String) d[0]).substring(6)))).toList();
+      String latest = missing.get(missing.size() - 1);
+      out.add(new Condition("banner_missing:" + c.getCode(), Alert.Kind.BANNER_MISSING, c.getId(), null,
+          "Không thấy banner trên " + c.getName() + " ngày " + latest,
+          "Trang " + c.getUrl() + " (kênh " + c.getCode() + ", " + c.getUnit().getName() + ") không hiển thị banner"
+              + " cần theo dõi trong đợt " + period.text() + " vào " + (missing.size() == 1 ? "ngày " : "các ngày ")
+              + String.join(", ", missing) + ". Đề nghị đơn vị đăng lại banner; ảnh chụp từng ngày có trong hồ sơ"
+              + " minh chứng (bảng theo dõi banner)."));
+    }
+    return out;
+  }
+
+  private static boolean absent(String flags) {
+    return flags != null && List.of(flags.split(",")).contains("watch_absent");
+  }
+
+  /**
    * Plan items due within {@code days} days (today included) or already overdue that lack evidence: no confirmed
    * link to approved evidence at all, or fewer than a target's count for its component. The alert is announced
    * {@code days} days before, again on the deadline, and again each week while overdue (stage {@code before},
    * {@code due}, {@code overdue-0}, {@code overdue-1} …); it clears only when the evidence is there.
    */
   static List<Condition> deadlines(Session s, LocalDate today, int days) {
+    LocalDate until = today.plusDays(days);
+    List<PlanItem> withUnits = s.createSelectionQuery("from PlanItem i join fetch i.plan"
+        + " where i.unitDeadlines is not null order by i.id", PlanItem.class).getResultList();
     List<PlanItem> items = s.createSelectionQuery("from PlanItem i join fetch i.plan"
             + " where i.deadline is not null and i.deadline <= :until order by i.deadline, i.id", PlanItem.class)
-        .setParameter("until", today.plusDays(days)).getResultList();
+        .setParameter("until", until).getResultList();
+    List<Condition> out = new ArrayList<>(unitDeadlines(s, withUnits, today, until));
     if (items.isEmpty()) {
-      return List.of();
+      return out;
     }
     Map<Long, Map<Integer, Long>> have = new HashMap<>();
     s.createSelectionQuery("select l.planItem.id, e.component, count(distinct e.id) from EvidenceLink l join l.evidence e"
@@ -155,7 +211,6 @@ final class AlertConditions {
             + " group by l.planItem.id, e.component", Object[].class)
         .setParameter("ids", items.stream().map(PlanItem::getId).toList()).getResultList()
         .forEach(r -> have.computeIfAbsent((Long) r[0], k -> new HashMap<>()).put((Integer) r[1], (Long) r[2]));
-    List<Condition> out = new ArrayList<>();
     for (PlanItem item : items) {
       Map<Integer, Long> counts = have.getOrDefault(item.getId(), Map.of());
       List<String> missing = new ArrayList<>();
@@ -187,6 +242,63 @@ final class AlertConditions {
             item.getId(), title,
             "Nhiệm vụ " + item.getCode() + " – " + item.getTitle() + " (Kế hoạch " + plan + ") " + when
                 + ". Còn thiếu: " + String.join("; ", missing) + "." + todo,
+            deadlineStage(left)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Units with their own deadline on an item (they report to the lead before the item's deadline) that have no
+   * confirmed link to approved evidence of an expected component of the item, from their channels or uploaded in
+   * their name: announced {@code days} days before the unit's date, on it, and weekly after it (the stages of
+   * {@link #deadlineStage}), one alert per unit ({@code deadline_evidence:PLAN/ITEM@UNIT}).
+   */
+  private static List<Condition> unitDeadlines(Session s, List<PlanItem> items, LocalDate today, LocalDate until) {
+    List<Condition> out = new ArrayList<>();
+    if (items.isEmpty()) {
+      return out;
+    }
+    Map<Long, Map<String, Map<Integer, Long>>> have = new HashMap<>();
+    s.createSelectionQuery("select l.planItem.id, coalesce(u.code, cu.code), e.component, count(distinct e.id)"
+            + " from EvidenceLink l join l.evidence e left join e.unit u left join e.channel ch left join ch.unit cu"
+            + " where l.state = 'confirmed' and e.status = 'approved' and l.planItem.id in :ids"
+            + " group by l.planItem.id, coalesce(u.code, cu.code), e.component", Object[].class)
+        .setParameter("ids", items.stream().map(PlanItem::getId).toList()).getResultList()
+        .forEach(r -> have.computeIfAbsent((Long) r[0], k -> new HashMap<>())
+            .computeIfAbsent((String) r[1], k -> new HashMap<>()).put((Integer) r[2], (Long) r[3]));
+    Map<String, String> names = new HashMap<>();
+    s.createSelectionQuery("select u.code, u.name from Unit u", Object[].class).getResultList()
+        .forEach(r -> names.put((String) r[0], (String) r[1]));
+    for (PlanItem item : items) {
+      List<Integer> expected = item.expectedComponents();
+      if (expected.isEmpty()) {
+        continue;
+      }
+      String plan = item.getPlan().getCode();
+      for (Map.Entry<String, LocalDate> e : item.deadlinesByUnit().entrySet()) {
+        if (e.getValue().isAfter(until)) {
+          continue;
+        }
+        Map<Integer, Long> counts = have.getOrDefault(item.getId(), Map.of()).getOrDefault(e.getKey(), Map.of());
+        if (expected.stream().anyMatch(c -> counts.getOrDefault(c, 0L) > 0)) {
+          continue;
+        }
+        String unit = e.getKey();
+        String unitName = names.getOrDefault(unit, unit);
+        long left = ChronoUnit.DAYS.between(today, e.getValue());
+        String date = AlertTexts.date(e.getValue());
+        String when = left < 0 ? "quá hạn gửi " + (-left) + " ngày (hạn " + date + ")"
+            : "đến hạn gửi " + date + (left == 0 ? " (hôm nay)" : " (còn " + left + " ngày)");
+        String lead = item.getLead() == null ? "đơn vị chủ trì" : item.getLead().getName();
+        out.add(new Condition("deadline_evidence:" + plan + "/" + item.getCode() + "@" + unit,
+            Alert.Kind.DEADLINE_EVIDENCE, null, item.getId(),
+            "Đơn vị " + unit + ": nhiệm vụ " + item.getCode() + " (" + plan + ") " + when + ", chưa có minh chứng",
+            unitName + " chưa có minh chứng được xác nhận và duyệt cho nhiệm vụ " + item.getCode() + " – "
+                + item.getTitle() + " (Kế hoạch " + plan + "), " + when + ". Đơn vị gửi kết quả cho " + lead
+                + (item.getDeadline() == null ? "" : " trước khi nhiệm vụ đến hạn " + AlertTexts.date(item.getDeadline()))
+                + "; thành phần minh chứng cần có: " + ExpectedComponents.describe(expected) + "."
+                + (left < 0 ? " Nhắc lại hằng tuần đến khi có minh chứng." : ""),
             deadlineStage(left)));
       }
     }

@@ -25,7 +25,7 @@ import vn.minhchung.storage.registry.PlanItem;
 
 /**
  * Raises, refreshes and resolves alerts, and e-mails the new ones. {@link #check()} evaluates the periodic
- * conditions (stale channel, failure streak, deadline without evidence); {@link #recordRun} raises the alerts
+ * conditions (stale channel, failure streak, deadline without evidence, banner missing on a watched page); {@link #recordRun} raises the alerts
  * a single run decides (token or key rejected, permission or configuration missing) and clears them when the
  * channel succeeds again.
  */
@@ -33,7 +33,7 @@ public final class AlertService {
   private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
   private static final Set<Alert.Kind> CHECKED =
       EnumSet.of(Alert.Kind.STALE_CHANNEL, Alert.Kind.FAILURE_STREAK, Alert.Kind.DEADLINE_EVIDENCE,
-          Alert.Kind.ACCOUNT_EXPIRING, Alert.Kind.NODE_SILENT);
+          Alert.Kind.ACCOUNT_EXPIRING, Alert.Kind.BANNER_MISSING, Alert.Kind.NODE_SILENT);
   private static final Set<Alert.Kind> RUN_DECIDED = EnumSet.of(Alert.Kind.CREDENTIAL_REJECTED, Alert.Kind.CHANNEL_BLOCKED);
 
   private final Database db;
@@ -72,6 +72,7 @@ public final class AlertService {
       found.addAll(AlertConditions.failureStreaks(s, failureStreak));
       found.addAll(AlertConditions.deadlines(s, LocalDate.ofInstant(now, Settings.ZONE), deadlineDays));
       found.addAll(AlertConditions.expiringAccounts(s, now, accountExpiryDays));
+      found.addAll(AlertConditions.bannersMissing(s, LocalDate.ofInstant(now, Settings.ZONE)));
       found.addAll(AlertConditions.silentNodes(s, now, nodeSilentMinutes));
       Map<String, Alert> existing = new HashMap<>();
       s.createSelectionQuery("from Alert a where a.kind in :kinds", Alert.class)
