@@ -8,6 +8,7 @@ import vn.minhchung.review.progress.ComponentProgress;
 import vn.minhchung.review.progress.ItemProgress;
 import vn.minhchung.review.progress.PlanProgress;
 import vn.minhchung.review.progress.TargetProgress;
+import vn.minhchung.review.progress.UnitProgress;
 
 /**
  * The completeness sheet shown identically in index.html, the XLSX and the DOCX: one row per plan item and
@@ -15,7 +16,31 @@ import vn.minhchung.review.progress.TargetProgress;
  * row "chỉ cần báo cáo" for an item that expects none. The counting itself is
  * {@link vn.minhchung.review.progress.Progress}'s; this only lays it out.
  */
-record CompletenessSheet(List<Row> rows) {
+record CompletenessSheet(List<Row> rows, List<UnitProgress.Row> units) {
+
+  static final List<String> UNIT_HEADERS = List.of("Mục", "Đơn vị", "Vai trò", "Hạn gửi", "Trạng thái",
+      "Thành phần đã có", "Còn thiếu");
+
+  CompletenessSheet(List<Row> rows) {
+    this(rows, List.of());
+  }
+
+  /**
+   * The same sheet with the units' rows ({@link UnitProgress}) of the items it shows, only {@code onlyUnit}'s when
+   * the dossier is for one unit.
+   */
+  CompletenessSheet withUnits(List<UnitProgress.Row> all, Optional<String> onlyUnit) {
+    java.util.Set<String> items = new java.util.HashSet<>(rows.stream().map(Row::itemCode).toList());
+    return new CompletenessSheet(rows, all.stream().filter(u -> items.contains(u.itemCode()))
+        .filter(u -> onlyUnit.isEmpty() || onlyUnit.get().equals(u.unitCode())).toList());
+  }
+
+  /** One unit row as the cells of {@link #UNIT_HEADERS}. */
+  static List<String> unitCells(UnitProgress.Row u) {
+    String deadline = u.deadline() == null ? "" : DossierText.date(u.deadline())
+        + (u.ownDeadline() ? " (hạn riêng của đơn vị)" : "") + (u.dueText().isEmpty() ? "" : ", " + u.dueText());
+    return List.of(u.itemCode(), u.unitName(), u.role(), deadline, u.status(), u.givenText(), u.missingText());
+  }
 
   /**
    * One line: {@code targets} like "7 Clip phóng sự 5–10 phút", {@code have} approved evidence, {@code toReview}

@@ -33,6 +33,8 @@ final class DocxAppendix implements AutoCloseable {
   private static final int[] BLOCK_COLS = {2300, 6771};
   private static final long EMU_PER_TWIP = 635;
   private static final int[] COMPLETENESS_COLS = {700, 3000, 1500, 900, 900, 2071};
+  /** Item, unit, role, deadline, state, components given, missing. */
+  private static final int[] UNIT_COLS = {800, 2200, 900, 1500, 1000, 900, 1771};
   /** A banner series: day, day of the period, shown, capture time, thumbnail. */
   private static final int[] SERIES_COLS = {1500, 1300, 1500, 1800, 2971};
   /** The frame's agency and national-title columns, and the recipients and signature columns. */
@@ -232,6 +234,20 @@ final class DocxAppendix implements AutoCloseable {
           + cell(COMPLETENESS_COLS[5], "left", runs(r.status(), false)) + "</w:tr>\n");
     }
     body.write("</w:tbl>\n");
+    if (!sheet.units().isEmpty()) {
+      body.write(paragraph("center", 28, true, false, "MINH CHỨNG THEO ĐƠN VỊ", 360));
+      body.write(tableStart(UNIT_COLS));
+      body.write(headerRow(CompletenessSheet.UNIT_HEADERS, UNIT_COLS));
+      for (vn.minhchung.review.progress.UnitProgress.Row u : sheet.units()) {
+        List<String> cells = CompletenessSheet.unitCells(u);
+        StringBuilder row = new StringBuilder("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+        for (int i = 0; i < cells.size(); i++) {
+          row.append(cell(UNIT_COLS[i], i == 0 || i == 2 || i == 5 ? "center" : "left", runs(cells.get(i), false)));
+        }
+        body.write(row.append("</w:tr>\n").toString());
+      }
+      body.write("</w:tbl>\n");
+    }
   }
 
   /** Finishes the package and copies it to {@code out}. */

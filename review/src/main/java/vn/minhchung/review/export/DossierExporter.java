@@ -75,7 +75,9 @@ public final class DossierExporter {
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, Settings.ZONE);
     DossierInfo info = db.inTransaction(s -> info(s, request, now));
-    CompletenessSheet sheet = CompletenessSheet.of(db.inTransaction(s -> progress(s, request, today)), request.itemCode());
+    CompletenessSheet sheet = CompletenessSheet.of(db.inTransaction(s -> progress(s, request, today)), request.itemCode())
+        .withUnits(db.inTransaction(s -> vn.minhchung.review.progress.UnitProgress.compute(s, request.planCode(), today)),
+            request.unitCode());
     Path work = Files.createTempDirectory("dossier-");
     try {
       return write(request, info, sheet, out, work);

@@ -196,6 +196,9 @@ final class IndexHtml implements AutoCloseable {
         + esc(info.planTitle()) + "</b></div><div class=\"meta\">" + esc(info.filterText()) + " · " + evidenceCount
         + " minh chứng · Lập lúc " + DossierText.second(info.generatedAt()) + " (giờ Việt Nam)</div></header>\n");
     w.write("<nav><b>Mục lục</b><ol><li><a href=\"#hoan-thanh\">Mức độ hoàn thành theo thành phần minh chứng</a></li>");
+    if (!sheet.units().isEmpty()) {
+      w.write("<li><a href=\"#theo-don-vi\">Minh chứng theo đơn vị</a></li>");
+    }
     for (DossierInfo.Item i : info.items()) {
       w.write("<li><a href=\"#muc-" + esc(DossierLayout.segment(i.code(), "muc")) + "\">" + esc(i.heading()) + "</a></li>");
     }
@@ -218,6 +221,23 @@ final class IndexHtml implements AutoCloseable {
           + "<span class=\"" + (r.complete() ? "ok" : "miss") + "\">" + esc(r.status()) + "</span>" + "</td></tr>\n");
     }
     w.write("</tbody></table></section>\n");
+    if (!sheet.units().isEmpty()) {
+      w.write("<section id=\"theo-don-vi\"><h2>Minh chứng theo đơn vị</h2><p class=\"meta\">Đơn vị chủ trì và phối hợp"
+          + " của từng nhiệm vụ: thành phần đã có minh chứng được duyệt, và thành phần còn thiếu từ đơn vị đó.</p>"
+          + "<table><thead><tr>");
+      for (String h : CompletenessSheet.UNIT_HEADERS) {
+        w.write("<th>" + esc(h) + "</th>");
+      }
+      w.write("</tr></thead><tbody>\n");
+      for (vn.minhchung.review.progress.UnitProgress.Row u : sheet.units()) {
+        w.write("<tr>");
+        for (String c : CompletenessSheet.unitCells(u)) {
+          w.write("<td>" + esc(c) + "</td>");
+        }
+        w.write("</tr>\n");
+      }
+      w.write("</tbody></table></section>\n");
+    }
     w.flush();
     try (Reader r = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
       r.transferTo(w);

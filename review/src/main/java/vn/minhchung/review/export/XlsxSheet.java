@@ -19,6 +19,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 final class XlsxSheet implements AutoCloseable {
   static final String EVIDENCE_SHEET = "Minh chứng";
   static final String COMPLETENESS_SHEET = "Mức độ hoàn thành";
+  static final String UNITS_SHEET = "Theo đơn vị";
   static final List<String> HEADERS = List.of("STT", "Mục kế hoạch", "Thành phần minh chứng", "Đơn vị", "Kênh",
       "Tiêu đề", "Ngày đăng (giờ Việt Nam)", "Lượt thích", "Bình luận", "Chia sẻ", "Lượt xem", "Đường dẫn", "Thời điểm chụp (giờ Việt Nam)",
       "SHA-256", "Tệp trong hồ sơ", "Trạng thái", "Lưu ý");
@@ -100,6 +101,24 @@ final class XlsxSheet implements AutoCloseable {
     }
     s.createFreezePane(0, 1);
     s.setAutoFilter(new CellRangeAddress(0, Math.max(0, n - 1), 0, CompletenessSheet.HEADERS.size() - 1));
+    if (!sheetData.units().isEmpty()) {
+      SXSSFSheet u = wb.createSheet(UNITS_SHEET);
+      headerRow(u, CompletenessSheet.UNIT_HEADERS);
+      int[] unitWidths = {10, 45, 10, 34, 12, 16, 60};
+      for (int i = 0; i < unitWidths.length; i++) {
+        u.setColumnWidth(i, unitWidths[i] * 256);
+      }
+      int k = 1;
+      for (vn.minhchung.review.progress.UnitProgress.Row r : sheetData.units()) {
+        Row row = u.createRow(k++);
+        List<String> cells = CompletenessSheet.unitCells(r);
+        for (int i = 0; i < cells.size(); i++) {
+          text(row, i, cells.get(i));
+        }
+      }
+      u.createFreezePane(0, 1);
+      u.setAutoFilter(new CellRangeAddress(0, Math.max(0, k - 1), 0, CompletenessSheet.UNIT_HEADERS.size() - 1));
+    }
   }
 
   static final String BANNER_SHEET = "Theo dõi banner";

@@ -9,6 +9,7 @@ import java.util.Map;
 import vn.minhchung.config.settings.Settings;
 import vn.minhchung.review.progress.PlanProgress;
 import vn.minhchung.review.progress.Progress;
+import vn.minhchung.review.progress.UnitProgress;
 import vn.minhchung.storage.registry.Plan;
 import vn.minhchung.storage.registry.Unit;
 
@@ -25,6 +26,23 @@ final class DashboardRoutes {
 
   void register(Javalin app) {
     app.get("/", ctx -> render(ctx, ctx.queryParam("plan"), null, List.of()));
+    app.get("/units-progress", this::units);
+  }
+
+  /** "Theo đơn vị": per item, what its lead and cooperating units gave and what is still missing from each. */
+  private void units(Context ctx) {
+    Page page = ui.page(ctx, "Minh chứng theo đơn vị", "dashboard");
+    String planCode = ctx.queryParam("plan");
+    boolean onlyMissing = "1".equals(ctx.queryParam("missing"));
+    ui.db.runInTransaction(s -> {
+      Plan plan = s.createSelectionQuery("from Plan p order by p.issuedOn desc nulls last, p.code", Plan.class)
+          .getResultList().stream().filter(p -> planCode == null || p.getCode().equals(planCode)).findFirst()
+          .orElseThrow(() -> WebError.notFound("kế hoạch " + (planCode == null ? "" : planCode)));
+      LocalDate today = LocalDate.ofInstant(ui.now(), Settings.ZONE);
+      List<UnitProgress.Row> rows = UnitProgress.compute(s, plan.getCode(), today).stream()
+          .filter(r -> !onlyMissing || !r.complete()).toList();
+      ui.render(ctx, "units-progress.jte", page, Map.of("plan", plan, "rows", rows, "onlyMissing", onlyMissing));
+    });
   }
 
   /**

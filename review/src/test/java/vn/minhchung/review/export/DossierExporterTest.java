@@ -131,6 +131,12 @@ class DossierExporterTest {
           List.of("II.3.1", "Tổ chức rà soát, đánh giá các chiến lược, chương trình, đề án về chuyển đổi số",
               "3. Bản scan trang báo in", "1 Bản scan báo in", "0", "0", "chưa có bản scan báo in"));
       assertThat(c.getLastRowNum()).isEqualTo(18);
+      // Per unit: each item's lead with what it gave and what is missing from it.
+      Sheet units = wb.getSheet("Theo đơn vị");
+      assertThat(cells(units.getRow(0), f)).containsExactly("Mục", "Đơn vị", "Vai trò", "Hạn gửi", "Trạng thái",
+          "Thành phần đã có", "Còn thiếu");
+      assertThat(rowsOf(units, f)).anySatisfy(r -> assertThat(r).startsWith("II.2")
+          .contains("chủ trì").doesNotContain("Chưa có"));
     }
   }
 
@@ -151,7 +157,8 @@ class DossierExporterTest {
         }
       }
       List<XWPFTable> tables = doc.getTables();
-      assertThat(tables).as("the frame, a block per evidence, the completeness table, the signature").hasSize(9);
+      assertThat(tables).as("the frame, a block per evidence, the completeness and unit tables, the signature")
+          .hasSize(10);
       XWPFTable video = tables.stream().filter(t -> t.getText().contains("Phóng sự: Chuyển đổi số ở xã Tam Đa"))
           .findFirst().orElseThrow();
       assertThat(video.getRow(0).getCell(0).getText()).startsWith("Minh chứng số ");
@@ -177,7 +184,8 @@ class DossierExporterTest {
       assertThat(pictures).isEqualTo(5);
       assertThat(tables.stream().filter(t -> t.getText().contains("Luật Chuyển đổi số và dịch vụ công trực tuyến toàn trình"))
           .findFirst().orElseThrow().getText()).contains("Lưu ý").contains("thời lượng ngoài khoảng");
-      XWPFTable completeness = tables.get(tables.size() - 2);
+      XWPFTable completeness = tables.get(tables.size() - 3);
+      assertThat(tables.get(tables.size() - 2).getRow(0).getCell(1).getText()).isEqualTo("Đơn vị");
       assertThat(completeness.getNumberOfRows()).isEqualTo(19);
       assertThat(completeness.getText()).contains("3/7 clip phóng sự 5–10 phút").contains("chưa có bản scan báo in")
           .contains("1/2 bản scan trang báo in").contains("0/5 infographic 2D");
