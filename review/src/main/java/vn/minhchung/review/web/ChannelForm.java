@@ -25,7 +25,7 @@ public record ChannelForm(String code, String unitCode, String kind, String name
     ScheduleChoice schedule, Map<String, String> options) {
 
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-  private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+  private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu", java.util.Locale.ROOT)
       .withResolverStyle(ResolverStyle.STRICT);
   /** Option labels as the form shows them. */
   public static final Map<String, String> OPTION_LABELS = labels();
