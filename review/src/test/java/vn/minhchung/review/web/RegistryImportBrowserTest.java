@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.io.ByteArrayOutputStream;
@@ -15,40 +14,15 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import vn.minhchung.storage.registry.Plan;
 import vn.minhchung.storage.registry.PlanItem;
 
 /** "Nhập danh mục từ Excel" in real Chromium: every problem with sheet/row/column first, then one transaction. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(180)
-class RegistryImportBrowserTest {
+class RegistryImportBrowserTest extends BrowserTestBase {
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  @TempDir static Path tmp;
-  TestServer server;
-  Playwright playwright;
-  com.microsoft.playwright.Browser chromium;
-
-  @BeforeAll
-  void start() {
-    server = new TestServer(tmp);
-    playwright = ChromiumUi.playwright();
-    chromium = ChromiumUi.launch(playwright);
-  }
-
-  @AfterAll
-  void stop() {
-    if (playwright != null) {
-      playwright.close();
-    }
-    server.close();
-  }
-
   /** Units, a 2026 communication plan and two items, with the given lead of item II.2 and plan issue date. */
   static byte[] workbook(String unitName, String lead, String issuedOn) throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -86,7 +60,7 @@ class RegistryImportBrowserTest {
 
   @Test
   void workbookWithErrorsShowsEveryProblemAndWritesNothingThenTheFixedOneIsApplied() throws IOException {
-    Page page = ChromiumUi.login(chromium, server, "quantri", 1366, 900);
+    Page page = login("quantri");
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Danh mục").setExact(true)).click();
     page.getByLabel("Tệp Excel (.xlsx)").setInputFiles(new FilePayload("danh-muc-2026.xlsx", XLSX,
         workbook("", "SO-KHONG-CO", "31/02/2026")));
@@ -131,7 +105,7 @@ class RegistryImportBrowserTest {
 
   @Test
   void itemAndUnitAreEditedWithTheImportRulesAndAudited() {
-    Page page = ChromiumUi.login(chromium, server, "quantri", 1366, 900);
+    Page page = login("quantri");
     page.navigate(server.url("/registry"));
     page.getByLabel("Thêm nhiệm vụ vào 110/KH-UBND").click();
     assertThat(page.locator("h1")).hasText("Thêm nhiệm vụ");

@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.SelectOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import vn.minhchung.review.testing.ReviewFixture;
 import vn.minhchung.storage.alert.Alert;
 import vn.minhchung.storage.audit.AuditEvent;
@@ -27,34 +22,9 @@ import vn.minhchung.storage.evidence.EvidenceLink;
 import vn.minhchung.storage.registry.Channel;
 
 /** Issue 21's admin and manual-evidence flows in real Chromium: alerts, schedule, links, multi-file uploads. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(300)
-class ReviewAdminBrowserTest {
+class ReviewAdminBrowserTest extends BrowserTestBase {
   static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-  @TempDir static Path tmp;
-  TestServer server;
-  Playwright playwright;
-  com.microsoft.playwright.Browser chromium;
-
-  @BeforeAll
-  void start() {
-    server = new TestServer(tmp);
-    playwright = ChromiumUi.playwright();
-    chromium = ChromiumUi.launch(playwright);
-  }
-
-  @AfterAll
-  void stop() {
-    if (playwright != null) {
-      playwright.close();
-    }
-    server.close();
-  }
-
-  private Page login(String user) {
-    return ChromiumUi.login(chromium, server, user, 1366, 900);
-  }
-
   private Page.GetByRoleOptions named(String name) {
     return new Page.GetByRoleOptions().setName(name).setExact(true);
   }

@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import vn.minhchung.storage.audit.AuditEvent;
 import vn.minhchung.storage.evidence.Evidence;
 
@@ -24,19 +18,12 @@ import vn.minhchung.storage.evidence.Evidence;
  * Targets that count, in real Chromium: a reviewer gives an infographic post its kind, sees on the dashboard
  * why it does not count yet (filed under component 2), moves it to component 5 and sees the target's count rise.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(180)
-class TargetsBrowserTest {
-  @TempDir static Path tmp;
-  TestServer server;
-  Playwright playwright;
-  com.microsoft.playwright.Browser chromium;
+class TargetsBrowserTest extends BrowserTestBase {
   long post;
 
   @BeforeAll
-  void start() throws Exception {
-    Files.createDirectories(ReviewUiBrowserTest.SHOTS);
-    server = new TestServer(tmp);
+  void prepare() {
     post = server.id("fb-luat");
     server.db.runInTransaction(s -> {
       var ii31 = s.find(vn.minhchung.storage.registry.PlanItem.class, server.fixture.items.get("II.3.1").getId());
@@ -49,16 +36,6 @@ class TargetsBrowserTest {
       s.persist(new vn.minhchung.storage.evidence.EvidenceLink(e, ii31, "manual", "confirmed", null, "canbo",
           Instant.parse("2026-11-03T03:00:00Z")));
     });
-    playwright = ChromiumUi.playwright();
-    chromium = ChromiumUi.launch(playwright);
-  }
-
-  @AfterAll
-  void stop() {
-    if (playwright != null) {
-      playwright.close();
-    }
-    server.close();
   }
 
   private Locator targetOf(Page page, String itemCode) {
@@ -67,7 +44,7 @@ class TargetsBrowserTest {
 
   @Test
   void aReviewerSetsTheKindThenMovesTheComponentAndTheTargetCountFollows() {
-    Page page = ChromiumUi.login(chromium, server, "canbo", 1366, 900);
+    Page page = login("canbo");
     Locator target = targetOf(page, "II.3.1");
     assertThat(target.locator(".target-label")).hasText("1/5 Infographic tĩnh 2D");
     assertThat(target).containsText("Chưa đạt thành phần 5 · infographic 2D");
@@ -115,7 +92,7 @@ class TargetsBrowserTest {
 
   @Test
   void viewersSeeNoFormAndTheirPostIsRefused() {
-    Page page = ChromiumUi.login(chromium, server, "xem", 1366, 900);
+    Page page = login("xem");
     page.navigate(server.url("/evidence/" + server.id("clip1")));
     assertThat(page.locator("form.classify-form")).hasCount(0);
     // With the session's own CSRF token (from the logout form), so only the role check can refuse it.
