@@ -27,7 +27,8 @@ final class BandText {
     }
     PageWatch w = req.watch().get();
     OffsetDateTime at = raw.capturedAt().atZone(Settings.ZONE).toOffsetDateTime();
-    return "MINH CHỨNG · Theo dõi banner " + w.periodDay().orElse(CaptureManifest.DAY.format(w.day())) + ": "
+    return "MINH CHỨNG · Theo dõi banner ngày " + CaptureManifest.DAY.format(w.day())
+        + w.periodDay().map(p -> " (" + p + ")").orElse("") + ": "
         + (raw.elementSelector().isPresent() ? "CÓ HIỂN THỊ" : "KHÔNG THẤY") + " · chụp lúc "
         + CaptureManifest.SHOWN.format(at);
   }

@@ -28,17 +28,20 @@ public record PageWatch(Optional<String> selector, Optional<String> text, LocalD
         + (selector.isPresent() && text.isPresent() ? " và " : "") + text.map(t -> "dòng chữ \"" + t + "\"").orElse("");
   }
 
-  /** The day's place in a bounded period, "ngày 3/10" (the third of ten days); empty without both ends. */
+  /**
+   * The day's place in a bounded period, "ngày thứ 3 trong 10" (the third of ten days; written out so that it is
+   * never read as a date); empty without both ends.
+   */
   public Optional<String> periodDay() {
     if (from.isEmpty() || to.isEmpty()) {
       return Optional.empty();
     }
     long n = ChronoUnit.DAYS.between(from.get(), day) + 1;
     long of = ChronoUnit.DAYS.between(from.get(), to.get()) + 1;
-    return Optional.of("ngày " + n + "/" + of);
+    return Optional.of("ngày thứ " + n + " trong " + of);
   }
 
-  /** The day in words for the band: "ngày 3/10 (03/10/2026; đợt 01/10/2026–10/10/2026)". */
+  /** The day in words for the band: "ngày thứ 3 trong 10 (03/10/2026; đợt 01/10/2026–10/10/2026)". */
   public String dayText() {
     String period = from.map(DMY::format).orElse("…") + "–" + to.map(DMY::format).orElse("…");
     return periodDay().map(p -> p + " (" + DMY.format(day) + "; đợt " + period + ")")

@@ -79,8 +79,8 @@ class BandTextTest {
     Map<String, String> band = new LinkedHashMap<>();
     BandText.lines(req, found, ShownFacts.NONE).forEach(l -> band.put(l[0], l[1]));
     assertThat(BandText.title(req, found))
-        .isEqualTo("MINH CHỨNG · Theo dõi banner ngày 3/10: CÓ HIỂN THỊ · chụp lúc 03/10/2026 08:00");
-    assertThat(band).containsEntry("Ngày theo dõi: ", "ngày 3/10 (03/10/2026; đợt 01/10/2026–10/10/2026)")
+        .isEqualTo("MINH CHỨNG · Theo dõi banner ngày 03/10/2026 (ngày thứ 3 trong 10): CÓ HIỂN THỊ · chụp lúc 03/10/2026 08:00");
+    assertThat(band).containsEntry("Ngày theo dõi: ", "ngày thứ 3 trong 10 (03/10/2026; đợt 01/10/2026–10/10/2026)")
         .containsEntry("Kết quả: ", "có hiển thị phần tử 'img[alt*='Ngày Chuyển đổi số quốc gia']' và dòng chữ "
             + "\"Ngày Chuyển đổi số quốc gia\" (khung giữa ảnh, kèm phần trang xung quanh)")
         .containsEntry("Mã minh chứng: ", "40");
@@ -88,7 +88,7 @@ class BandTextTest {
 
     RawCapture missing = new RawCapture(at, "https://stttt.thanhhoa.gov.vn/", 200, Optional.empty(), Optional.empty(),
         Optional.empty(), "", "", Optional.empty(), 0, 0, Optional.empty(), Optional.empty(), "1280x900");
-    assertThat(BandText.title(req, missing)).contains("ngày 3/10: KHÔNG THẤY");
+    assertThat(BandText.title(req, missing)).contains("ngày 03/10/2026 (ngày thứ 3 trong 10): KHÔNG THẤY");
     assertThat(BandText.lines(req, missing, ShownFacts.NONE)).anySatisfy(l -> assertThat(l[1])
         .startsWith("KHÔNG THẤY phần tử 'img[alt*='Ngày Chuyển đổi số quốc gia']'").endsWith("(ảnh là phần đầu trang)"));
   }

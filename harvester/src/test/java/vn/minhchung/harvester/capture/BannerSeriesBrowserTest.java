@@ -144,7 +144,7 @@ class BannerSeriesBrowserTest {
           Capture.class).getResultList());
       assertThat(shots).hasSize(10).allSatisfy(c -> assertThat(c.getStatus()).isEqualTo("ok"));
       JsonNode day3 = JSON.readTree(blobs.read(shots.get(2).getJsonSha()));
-      assertThat(day3.path("watch").path("periodDay").asText()).isEqualTo("ngày 3/10");
+      assertThat(day3.path("watch").path("periodDay").asText()).isEqualTo("ngày thứ 3 trong 10");
       assertThat(day3.path("watch").path("found").asBoolean()).isTrue();
       assertThat(day3.path("elementSelector").asText()).isEqualTo(SELECTOR);
       assertThat(day3.path("capturedAt").asText()).isEqualTo("2026-10-03T08:00+07:00");
@@ -155,7 +155,7 @@ class BannerSeriesBrowserTest {
       assertThat(shown.getHeight()).isGreaterThan(220 + 2 * 180).isLessThan(page.getHeight() + 400);
       JsonNode day4 = JSON.readTree(blobs.read(shots.get(3).getJsonSha()));
       assertThat(day4.path("watch").path("found").asBoolean()).isFalse();
-      assertThat(day4.path("watch").path("periodDay").asText()).isEqualTo("ngày 4/10");
+      assertThat(day4.path("watch").path("periodDay").asText()).isEqualTo("ngày thứ 4 trong 10");
       assertThat(day4.path("elementSelector").isNull()).isTrue();
 
       clock.travelTo(at(FROM.plusDays(19), 9));
@@ -191,16 +191,16 @@ class BannerSeriesBrowserTest {
       assertThat(days).hasSize(10);
       List<String> states = new ArrayList<>();
       days.forEach(d -> states.add(d.path("periodDay").asText() + ":" + d.path("state").asText()));
-      assertThat(states).containsExactly("ngày 1/10:shown", "ngày 2/10:shown", "ngày 3/10:shown", "ngày 4/10:absent",
-          "ngày 5/10:shown", "ngày 6/10:shown", "ngày 7/10:shown", "ngày 8/10:shown", "ngày 9/10:shown",
-          "ngày 10/10:shown");
+      assertThat(states).containsExactly("ngày thứ 1 trong 10:shown", "ngày thứ 2 trong 10:shown", "ngày thứ 3 trong 10:shown", "ngày thứ 4 trong 10:absent",
+          "ngày thứ 5 trong 10:shown", "ngày thứ 6 trong 10:shown", "ngày thứ 7 trong 10:shown", "ngày thứ 8 trong 10:shown", "ngày thứ 9 trong 10:shown",
+          "ngày thứ 10 trong 10:shown");
       days.forEach(d -> assertThat(z.getEntry(d.path("screenshot").asText())).isNotNull());
 
       String html = new String(z.getInputStream(z.getEntry(DossierLayout.INDEX)).readAllBytes(), StandardCharsets.UTF_8);
       assertThat(html).contains("Theo dõi banner: Cổng TTĐT Sở TT&amp;TT Thanh Hóa – đợt 01/10/2026–10/10/2026")
           .contains("1 ngày không thấy banner.")
-          .contains("<tr class=\"absent\"><td>04/10/2026</td><td>ngày 4/10</td><td><span class=\"miss\">KHÔNG THẤY</span>")
-          .contains("<td>03/10/2026</td><td>ngày 3/10</td><td><span class=\"ok\">có hiển thị</span></td><td>03/10/2026 08:00</td>");
+          .contains("<tr class=\"absent\"><td>04/10/2026</td><td>ngày thứ 4 trong 10</td><td><span class=\"miss\">KHÔNG THẤY</span>")
+          .contains("<td>03/10/2026</td><td>ngày thứ 3 trong 10</td><td><span class=\"ok\">có hiển thị</span></td><td>03/10/2026 08:00</td>");
 
       try (XSSFWorkbook wb = new XSSFWorkbook(z.getInputStream(z.getEntry(DossierLayout.XLSX)))) {
         XSSFSheet sheet = wb.getSheet("Theo dõi banner");
@@ -209,7 +209,7 @@ class BannerSeriesBrowserTest {
         Row r4 = sheet.getRow(4);
         assertThat(f.formatCellValue(r4.getCell(3))).isEqualTo("04/10/2026");
         assertThat(r4.getCell(3).getDateCellValue()).isNotNull();
-        assertThat(f.formatCellValue(r4.getCell(4))).isEqualTo("ngày 4/10");
+        assertThat(f.formatCellValue(r4.getCell(4))).isEqualTo("ngày thứ 4 trong 10");
         assertThat(f.formatCellValue(r4.getCell(5))).isEqualTo("KHÔNG THẤY");
         assertThat(f.formatCellValue(r4.getCell(6))).isEqualTo("04/10/2026 08:00");
         assertThat(f.formatCellValue(sheet.getRow(3).getCell(5))).isEqualTo("có hiển thị");
@@ -218,7 +218,7 @@ class BannerSeriesBrowserTest {
 
       String docx = docxText(z);
       assertThat(docx).contains("Theo dõi banner: Cổng TTĐT Sở TT&amp;TT Thanh Hóa – đợt 01/10/2026–10/10/2026")
-          .contains("KHÔNG THẤY").contains("ngày 10/10");
+          .contains("KHÔNG THẤY").contains("ngày thứ 10 trong 10");
     }
   }
 

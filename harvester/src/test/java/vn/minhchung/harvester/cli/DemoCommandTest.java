@@ -150,8 +150,8 @@ class DemoCommandTest {
       List<String> states = new java.util.ArrayList<>();
       series.get(0).path("days").forEach(d -> states.add(d.path("periodDay").asText() + " " + d.path("state").asText()));
       assertThat(states).as("the portal's banner series: ten days, the fourth without the banner").containsExactly(
-          "ngày 1/10 shown", "ngày 2/10 shown", "ngày 3/10 shown", "ngày 4/10 absent", "ngày 5/10 shown",
-          "ngày 6/10 shown", "ngày 7/10 shown", "ngày 8/10 shown", "ngày 9/10 shown", "ngày 10/10 shown");
+          "ngày thứ 1 trong 10 shown", "ngày thứ 2 trong 10 shown", "ngày thứ 3 trong 10 shown", "ngày thứ 4 trong 10 absent", "ngày thứ 5 trong 10 shown",
+          "ngày thứ 6 trong 10 shown", "ngày thứ 7 trong 10 shown", "ngày thứ 8 trong 10 shown", "ngày thứ 9 trong 10 shown", "ngày thứ 10 trong 10 shown");
     }
   }
 

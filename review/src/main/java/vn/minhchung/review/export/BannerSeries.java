@@ -66,9 +66,9 @@ final class BannerSeries {
       return (from == null ? "…" : DossierText.date(from)) + "–" + (to == null ? "…" : DossierText.date(to));
     }
 
-    /** "ngày 3/10", or the date alone without a bounded period. */
+    /** "ngày thứ 3 trong 10" (as the capture's {@code periodDay}), or the date alone without a bounded period. */
     String dayLabel(Day d) {
-      return from != null && to != null ? "ngày " + d.index() + "/" + (ChronoUnit.DAYS.between(from, to) + 1)
+      return from != null && to != null ? "ngày thứ " + d.index() + " trong " + (ChronoUnit.DAYS.between(from, to) + 1)
           : DossierText.date(d.day());
     }
   }
