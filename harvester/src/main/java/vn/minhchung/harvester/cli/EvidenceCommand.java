@@ -125,7 +125,7 @@ final class EvidenceCommand {
         m.put("plan", l.getPlanItem().getPlan().getCode());
         m.put("item", l.getPlanItem().getCode());
         m.put("how", l.getMethod());
-        m.put("score", l.getScore());
+        m.put("score", l.getScore() == null ? null : Math.round(l.getScore() * 1000) / 1000.0);
         m.put("confirmed", "confirmed".equals(l.getState()));
         out.add(m);
       }

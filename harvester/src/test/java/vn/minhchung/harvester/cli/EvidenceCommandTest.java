@@ -68,7 +68,7 @@ class EvidenceCommandTest {
         harvested.setStatus("approved");
         s.persist(harvested);
         s.persist(new EvidenceLink(harvested, i2, "auto", "confirmed", 0.82, "auto", NOW));
-        s.persist(new EvidenceLink(harvested, o1, "auto", "suggested", 0.61, "auto", NOW));
+        s.persist(new EvidenceLink(harvested, o1, "auto", "suggested", 0.6149999999999999, "auto", NOW));
         s.persist(new EvidenceLink(harvested, i1, "auto", "rejected", 0.55, "auto", NOW));
 
         Evidence upload = new Evidence(6, "uploaded", "Báo cáo kết quả quán triệt Luật Chuyển đổi số", NOW);
@@ -125,7 +125,7 @@ class EvidenceCommandTest {
     assertThat(h.path("flags").toString()).isEqualTo("[\"future_date\",\"duration_out_of_spec\"]");
     assertThat(h.path("links").toString()).isEqualTo("[{\"plan\":\"110/KH-UBND\",\"item\":\"II.2\",\"how\":\"auto\","
         + "\"score\":0.82,\"confirmed\":true},{\"plan\":\"KHTT-CDS-2025\",\"item\":\"II.2\",\"how\":\"auto\","
-        + "\"score\":0.61,\"confirmed\":false}]");
+        + "\"score\":0.615,\"confirmed\":false}]");
 
     JsonNode u = all.get(1);
     assertThat(u.path("kind").asText()).isEqualTo("file");

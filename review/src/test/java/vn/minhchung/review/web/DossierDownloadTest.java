@@ -177,7 +177,26 @@ class DossierDownloadTest {
     }
   }
 
+  /**
+   * The files left in the work folder once the request has finished: the server deletes the temporary zip after
+   * the last byte is sent, which the client may see first, so this waits up to 10 s for the folder to empty.
+   */
   private List<Path> leftovers() throws IOException {
+    long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    List<Path> left = filesInWorkDir();
+    while (!left.isEmpty() && System.nanoTime() < until) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      left = filesInWorkDir();
+    }
+    return left;
+  }
+
+  private List<Path> filesInWorkDir() throws IOException {
     if (!Files.exists(server.dossierWorkDir)) {
       return List.of();
     }
