@@ -101,6 +101,10 @@ public final class EvidenceSearch {
       hql.append(" and ").append(PostFlags.hqlHas("e.post.flags", "flag"));
       params.put("flag", PostFlags.pattern(f.flag()));
     }
+    if (f.kind() != null) {
+      hql.append(" and e.kind = :kind");
+      params.put("kind", f.kind());
+    }
     if (f.component() != null) {
       hql.append(" and e.component = :component");
       params.put("component", f.component());

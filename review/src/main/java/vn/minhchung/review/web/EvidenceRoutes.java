@@ -153,7 +153,9 @@ final class EvidenceRoutes {
         Optional.ofNullable(num(param, "component")).map(Long::intValue).orElse(null),
         oneOf(text(param, "status"), "pending", "approved", "rejected"), oneOf(text(param, "link"), "suggested", "confirmed"),
         date(param, "from"), date(param, "to"), text(param, "q"), num(param, "before"),
-        Optional.ofNullable(text(param, "flag")).filter(PostFlags::known).orElse(null));
+        Optional.ofNullable(text(param, "flag")).filter(PostFlags::known).orElse(null),
+        Optional.ofNullable(text(param, "kind")).flatMap(vn.minhchung.config.registry.EvidenceKind::of)
+            .map(vn.minhchung.config.registry.EvidenceKind::code).orElse(null));
   }
 
   private static String text(Function<String, String> param, String name) {

@@ -44,6 +44,13 @@ class EvidenceSearchTest {
       assertThat(titles(db, flag("live"))).as("a code inside the list").containsExactly(f.evidence.get("clip5").getTitle());
       assertThat(titles(db, flag("duration"))).as("no partial-word match").isEmpty();
 
+      // By kind: a reviewer's choice or the rules' ("infographic_2d" on the II.3.1 post only).
+      db.runInTransaction(s -> s.find(Evidence.class, f.evidence.get("fb-ngay").getId()).setKind("infographic_2d", "canbo"));
+      assertThat(titles(db, new EvidenceFilter(null, null, null, null, null, null, null, null, null, null, null, null,
+          "infographic_2d"))).containsExactly(f.evidence.get("fb-ngay").getTitle());
+      assertThat(titles(db, new EvidenceFilter(null, null, null, null, null, null, null, null, null, null, null, null,
+          "infographic_2d").withBefore(Long.MAX_VALUE))).as("paging keeps the kind").hasSize(1);
+
       EvidencePage first = db.inTransaction(s -> EvidenceSearch.find(s, EvidenceFilter.all(), 4));
       EvidencePage second = db.inTransaction(s -> EvidenceSearch.find(s, EvidenceFilter.all().withBefore(first.nextBeforeId()), 4));
       EvidencePage third = db.inTransaction(s -> EvidenceSearch.find(s, EvidenceFilter.all().withBefore(second.nextBeforeId()), 4));

@@ -87,6 +87,14 @@ class TargetsBrowserTest extends BrowserTestBase {
     assertThat(audit.get(1).getActor()).isEqualTo("canbo");
     assertThat(audit.get(1).getBeforeJson()).contains("\"component\":2", "\"kind\":\"infographic_2d\"");
     assertThat(audit.get(1).getAfterJson()).contains("\"component\":5", "\"kindBy\":\"canbo\"");
+
+    // The queue filters by kind: the two 2D infographics, the kind kept in the form.
+    page.navigate(server.url("/evidence"));
+    page.getByLabel("Loại minh chứng").selectOption("infographic_2d");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lọc").setExact(true)).click();
+    page.waitForURL("**kind=infographic_2d**");
+    assertThat(page.getByLabel("Loại minh chứng")).hasValue("infographic_2d");
+    assertThat(page.locator("table.queue tbody tr")).hasCount(2);
     page.close();
   }
 
