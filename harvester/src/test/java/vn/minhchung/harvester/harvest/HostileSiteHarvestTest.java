@@ -54,7 +54,8 @@ import vn.minhchung.storage.registry.Unit;
 class HostileSiteHarvestTest {
   private static final Instant NOW = Instant.parse("2026-11-20T03:00:00Z");
   private static final int MAX_TEXT = 256 * 1024;
-  private static final long MAX_DB_BYTES = 8L * 1024 * 1024;
+  /** What the run may add to a freshly migrated database: the kept 256 KiB of text and the rest of the run, not 9 MiB. */
+  private static final long MAX_GROWTH_BYTES = 4L * 1024 * 1024;
   private static final String PAGE_ID = "104857392847561";
   private static final String TOKEN = "EAAGtokenCuaTrangLa2026";
   @TempDir Path dir;
@@ -174,7 +175,12 @@ class HostileSiteHarvestTest {
     // The database stays small (the 9 MiB article keeps 256 KiB of text, the bomb nothing) and opens again.
     db.close();
     long size = Files.size(dir.resolve("db").resolve("harvester.mv.db"));
-    assertThat(size).as("H2 file size after the run, bytes").isLessThan(MAX_DB_BYTES);
+    // The schema alone is a few MiB and grows with every migration; the run's own share is what is bounded.
+    Path empty = dir.resolve("empty-db");
+    Database.open(DatabaseTarget.embedded(empty)).close();
+    long schema = Files.size(empty.resolve("harvester.mv.db"));
+    assertThat(size - schema).as("H2 file growth over a freshly migrated database, bytes (schema alone: " + schema
+        + ")").isLessThan(MAX_GROWTH_BYTES);
     db = Database.open(target);
     long reopenedPosts = db.inTransaction(s -> s.createSelectionQuery("select count(p) from Post p", Long.class)
         .getSingleResult());
